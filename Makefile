@@ -1,0 +1,52 @@
+# Every target a newcomer needs. `make serve` and `make test` work on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help setup serve build test test-fast check lint format schema clean
+
+help:
+	@echo "make serve   安装依赖，构建并预览示例网站 http://127.0.0.1:8000"
+	@echo "make build   严格模式构建示例网站到 site/"
+	@echo "make test    运行全部测试（含示例网站严格构建）"
+	@echo "make check   代码风格检查 + 内容检查"
+	@echo "make schema  重新生成 schema/ 下的 JSON Schema"
+
+# The virtual environment is rebuilt whenever pyproject.toml changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/congress check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+schema: $(STAMP)
+	$(BIN)/congress schema .
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Domain core of the people's congress website: models, catalog, checks. Never imports MkDocs."""

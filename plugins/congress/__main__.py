@@ -1,0 +1,3 @@
+from congress.cli import main
+
+raise SystemExit(main())

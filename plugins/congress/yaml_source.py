@@ -1,0 +1,92 @@
+"""Load YAML while remembering where every key sits, so a problem can name its line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from congress.problems import Problem
+
+Location = tuple[str | int, ...]
+
+
+@dataclass
+class Positioned:
+    """A YAML document's data plus the 1-based (line, column) of each key and list item."""
+
+    path: str
+    data: Any
+    positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Location) -> tuple[int, int]:
+        """Position of `loc`, or of its nearest ancestor that has one (a missing key's parent)."""
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, loc: Location, message: str, **kwargs: Any) -> Problem:
+        line, column = self.position(loc)
+        return Problem(self.path, line, column, field_name(loc), message, **kwargs)
+
+
+def field_name(loc: Location) -> str:
+    """`("memberships", 0, "start")` reads as `memberships[0].start`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    pass
+
+
+def _build(node: yaml.Node, loc: Location, out: Positioned, constructor: _Constructor) -> Any:
+    mark = node.start_mark
+    out.positions.setdefault(loc, (mark.line + 1, mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        constructor.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = constructor.construct_object(key_node, deep=True)
+            if isinstance(key, list | dict):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "键不能是列表或映射", key_node.start_mark
+                )
+            key_loc = (*loc, key)
+            out.positions[key_loc] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(value_node, key_loc, out, constructor)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*loc, i), out, constructor) for i, item in enumerate(node.value)]
+    return constructor.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, path: str) -> tuple[Positioned | None, list[Problem]]:
+    """Parse one YAML document. Broken YAML becomes a problem at the line the parser stopped."""
+    out = Positioned(path, None)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        out.data = None if node is None else _build(node, (), out, _Constructor())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or exc.context or "无法解析"
+        message = f"YAML 格式错误（{detail}），请检查缩进、冒号和引号"
+        return None, [Problem(path, line, column, "", message)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(path, 1, 1, "", f"YAML 格式错误：{exc}")]
+    return out, []
+
+
+def read_yaml(file: Path, display: str) -> tuple[Positioned | None, list[Problem]]:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(display, 1, 1, "", "文件不是 UTF-8 编码，请另存为 UTF-8")]
+    return parse_yaml(text, display)
