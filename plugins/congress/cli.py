@@ -30,7 +30,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _import_plan(args: argparse.Namespace) -> int:
-    from congress.plan_import import run_import_plan
+    from congress.plans.importer import run_import_plan
 
     return run_import_plan(Path(args.file), title=args.title, out=args.out)
 
