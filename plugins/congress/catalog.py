@@ -210,21 +210,28 @@ def _load_files(
 
 
 def load_catalog(
-    site_dir: Path, today: date, docs_dir: Path | None = None
+    root: Path, today: date, *, data_dir: Path | None = None, docs_dir: Path | None = None
 ) -> tuple[Catalog, list[Problem]]:
-    """Load `site_dir/data` and check it. Returns the catalog of every valid record and all problems."""
-    root = Path(site_dir)
-    data_dir = root / "data"
+    """Load a site's data (default `root/data`) and check it against its content (default
+    `root/content`). Returns the catalog of every valid record and all problems, paths shown
+    relative to `root`."""
+    root = Path(root)
+    data_dir = data_dir or root / "data"
     catalog = Catalog(today=today)
     problems: list[Problem] = []
     if not data_dir.is_dir():
-        return catalog, [Problem("data", 1, 1, "", f"找不到数据目录 {data_dir}")]
+        return catalog, [Problem(data_dir.name, 1, 1, "", f"找不到数据目录 {data_dir}")]
     _load_lists(data_dir, root, catalog, problems)
     _load_files(data_dir / "deputies", root, Deputy, "deputy", catalog.deputies, catalog, problems)
     _load_files(
         data_dir / "stations", root, Station, "station", catalog.stations, catalog, problems
     )
-    problems.extend(cross_check(catalog, docs_dir if docs_dir is not None else root / "content"))
+    # A deputy file that failed to load may be the one that stations someone: no warning then.
+    deputy_files = (data_dir / "deputies").relative_to(root).as_posix() + "/"
+    deputies_complete = not any(p.path.startswith(deputy_files) for p in problems)
+    problems.extend(
+        cross_check(catalog, docs_dir or root / "content", warn_empty_stations=deputies_complete)
+    )
     catalog.derive()
     return catalog, sorted(problems)
 

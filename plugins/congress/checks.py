@@ -103,7 +103,7 @@ def _membership_problems(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def _station_problems(catalog: Catalog) -> list[Problem]:
+def _station_problems(catalog: Catalog, warn_empty: bool) -> list[Problem]:
     problems = []
     stationed: set[str] = set()
     for deputy in catalog.deputies.values():
@@ -122,7 +122,7 @@ def _station_problems(catalog: Catalog) -> list[Problem]:
             seen.add(ref)
         if catalog.is_current(deputy):
             stationed.update(seen)
-    for station in catalog.stations.values():
+    for station in catalog.stations.values() if warn_empty else ():
         if station.id not in stationed:
             origin = catalog.origins[("station", station.id)]
             problems.append(
@@ -151,10 +151,12 @@ def _photo_problems(catalog: Catalog, docs_dir: Path) -> list[Problem]:
     return problems
 
 
-def cross_check(catalog: Catalog, docs_dir: Path) -> list[Problem]:
+def cross_check(
+    catalog: Catalog, docs_dir: Path, *, warn_empty_stations: bool = True
+) -> list[Problem]:
     return [
         *_area_problems(catalog),
         *_membership_problems(catalog),
-        *_station_problems(catalog),
+        *_station_problems(catalog, warn_empty_stations),
         *_photo_problems(catalog, docs_dir),
     ]

@@ -46,6 +46,7 @@ YearMonth = Annotated[
 ]
 PublicPhone = Annotated[
     str,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
     Field(
         pattern=r"^(0\d{2,3}-?\d{7,8}(-\d{1,4})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|12345)$",
         description="公开办公电话，如 0561-3012345",

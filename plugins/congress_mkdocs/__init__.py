@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over the `congress` core: each plugin asks the core and hands MkDocs pages."""
