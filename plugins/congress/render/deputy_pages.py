@@ -60,7 +60,7 @@ def _filter_options(catalog: Catalog, from_url: str) -> list[dict[str, Any]]:
     used_areas: set[str] = set()
     for d in catalog.current_deputies():
         used_areas |= catalog.deputy_areas(d)
-    sources = {
+    sources: dict[str, list[Any]] = {
         "area": [a for a in catalog.areas.values() if a.id in used_areas and a.parent],
         "delegation": list(catalog.delegations.values()),
         "deputy_group": list(catalog.deputy_groups.values()),

@@ -1,0 +1,43 @@
+"""`python -m congress check` prints every problem and exits 1 on an error, 0 on clean content."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from site_factory import DEPUTY, STATION, write_site
+
+
+def _check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "congress", "check", str(root)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_clean_content_passes(tmp_path: Path) -> None:
+    result = _check(write_site(tmp_path))
+    assert result.returncode == 0, result.stdout
+    assert "检查通过" in result.stdout
+
+
+def test_every_error_is_printed_and_exit_code_is_1(tmp_path: Path) -> None:
+    deputy = DEPUTY.replace("gender: male", "gender: man")
+    station = STATION.replace("area: east-town", "area: nowhere")
+    result = _check(
+        write_site(tmp_path, deputies={"li-ming": deputy}, stations={"east-home": station})
+    )
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("data/deputies/li-ming.yml:3:1: gender: 应为以下之一")
+    assert lines[1].startswith("data/stations/east-home.yml:4:1: area: 未找到区域")
+    assert lines[-1] == "共 2 个错误，0 个警告。"
+
+
+def test_warnings_alone_do_not_fail(tmp_path: Path) -> None:
+    result = _check(write_site(tmp_path, deputies={}))
+    assert result.returncode == 0
+    assert "警告：" in result.stdout
