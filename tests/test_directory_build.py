@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
-from site_factory import DEPUTY, FORMER, STATION, build, write_site
+from site_factory import AREAS, DEPUTY, ELECTORAL_UNITS, FORMER, STATION, build, write_site
 
 
 def _main(html_file: Path) -> str:
@@ -135,3 +135,34 @@ def test_generated_pages_link_only_to_pages_that_exist(site: Path) -> None:
         ):
             target = (html_file.parent / href / "index.html").resolve()
             assert target.is_file(), f"{html_file}: {href}"
+
+
+def test_find_your_deputy_from_where_you_live(tmp_path: Path) -> None:
+    areas = AREAS + "- {id: west, name: 西山区, kind: district, parent: demo}\n"
+    units = ELECTORAL_UNITS + "- {id: west-city, name: 西山区, level: city, area: west}\n"
+    westerner = (
+        FORMER.replace("id: zhao-lan", "id: qian-feng")
+        .replace("name: 赵兰", "name: 钱峰")
+        .replace("status: former", "status: current")
+        .replace("east-city", "west-city")
+        .replace("    end: 2024-03-01\n    end_reason: resigned\n", "")
+        .replace("    delegation: east-del\n", "")
+    )
+    root = write_site(
+        tmp_path,
+        areas=areas,
+        electoral_units=units,
+        deputies={"li-ming": DEPUTY, "qian-feng": westerner},
+    )
+    site = build(root)
+    find = _main(site / "deputies/find/index.html")
+    assert '<a href="../by-area/east-town/">东湖街道</a>' in find
+    town = _main(site / "deputies/by-area/east-town/index.html")
+    assert "东湖区东湖街道的人大代表" in town
+    assert "市人大代表" in town and "县（区）人大代表" in town  # the district's city deputy too
+    assert '<a href="../../li-ming/">李明</a>' in town
+    assert "钱峰" not in town
+    assert '<a href="../../../stations/east-home/">东湖街道人大代表之家</a>' in town
+    west = _main(site / "deputies/by-area/west/index.html")
+    assert "钱峰" in west and "李明" not in west
+    assert "附近的联络站（所在区县）" not in west and "暂无联络站" in west

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from congress.catalog import Catalog
 from congress.models import Deputy
+from congress.render.area_pages import area_pages
+from congress.render.deputy_rows import deputy_row, level_blocks
 from congress.render.environment import Rendered, render
 from congress.render.urls import deputy_url, relative, station_url
 from congress.vocab import Level
@@ -19,41 +20,6 @@ FILTERS = (
     ("delegation", "代表团", "by-delegation"),
     ("deputy_group", "代表小组", "by-group"),
 )
-
-
-@dataclass
-class DeputyRow:
-    deputy: Deputy
-    href: str
-    areas: list[str] = field(default_factory=list)
-    delegations: list[str] = field(default_factory=list)
-    groups: list[str] = field(default_factory=list)
-
-
-def _row(catalog: Catalog, deputy: Deputy, from_url: str) -> DeputyRow:
-    current = deputy.current_memberships(catalog.today) or deputy.memberships
-    return DeputyRow(
-        deputy=deputy,
-        href=relative(from_url, deputy_url(deputy.id)),
-        areas=sorted(catalog.deputy_areas(deputy)),
-        delegations=sorted({m.delegation for m in current if m.delegation}),
-        groups=sorted({m.deputy_group for m in current if m.deputy_group}),
-    )
-
-
-def level_blocks(catalog: Catalog, deputies: list[Deputy], from_url: str) -> list[dict[str, Any]]:
-    """Deputies (already in display order) grouped by the levels of their current seats; someone at
-    two levels is listed under both."""
-    by_level: dict[Level, list[DeputyRow]] = {level: [] for level in Level}
-    for deputy in deputies:
-        row = _row(catalog, deputy, from_url)
-        for level in {m.level for m in deputy.current_memberships(catalog.today)}:
-            by_level[level].append(row)
-    return [
-        {"label": level.label, "anchor": f"level-{level.value}", "rows": rows}
-        for level, rows in by_level.items()
-        if rows
-    ]
 
 
 def _filter_options(catalog: Catalog, from_url: str) -> list[dict[str, Any]]:
@@ -86,7 +52,7 @@ def _filter_index(catalog: Catalog) -> dict[tuple[str, str], list[Deputy]]:
     """(filter, id) to the current deputies it selects, built in one pass over the deputies."""
     index: dict[tuple[str, str], list[Deputy]] = {}
     for deputy in catalog.current_deputies():
-        keys = {("area", a) for a in catalog.deputy_areas(deputy)}
+        keys: set[tuple[str, str]] = set()
         for m in deputy.current_memberships(catalog.today):
             keys |= {
                 (name, getattr(m, name))
@@ -99,14 +65,15 @@ def _filter_index(catalog: Catalog) -> dict[tuple[str, str], list[Deputy]]:
 
 
 def filtered_pages(catalog: Catalog) -> list[Rendered]:
-    """One static page per area, delegation and group, so filtering works without JavaScript."""
+    """One static page per delegation and group, so filtering works without JavaScript. (Area pages
+    answer a resident's question instead; see area_pages.)"""
     pages = []
     index = _filter_index(catalog)
-    for name, label, slug in FILTERS:
+    for name, label, slug in FILTERS[1:]:
         for item in catalog.table(name).values():
             url = f"deputies/{slug}/{item.id}/"
             chosen = index.get((name, item.id), [])
-            title = f"{item.name}的人大代表" if name == "area" else f"{item.name}（{label}）"
+            title = f"{item.name}（{label}）"
             html = render(
                 "deputy_list.html",
                 title=title,
@@ -134,7 +101,7 @@ def index_page(catalog: Catalog) -> Rendered:
 
 def former_page(catalog: Catalog) -> Rendered:
     former = catalog.former_deputies()
-    rows = [_row(catalog, d, FORMER_URL) for d in former]
+    rows = [deputy_row(catalog, d, FORMER_URL) for d in former]
     blocks = [{"label": "已离任代表", "anchor": "former", "rows": rows}] if rows else []
     html = render(
         "deputy_list.html",
@@ -188,6 +155,11 @@ def profile_page(catalog: Catalog, deputy: Deputy, photo_url: str | None = None)
 
 def deputy_pages(catalog: Catalog) -> list[Rendered]:
     """Every page of the deputy directory."""
-    pages = [index_page(catalog), former_page(catalog), *filtered_pages(catalog)]
+    pages = [
+        index_page(catalog),
+        former_page(catalog),
+        *filtered_pages(catalog),
+        *area_pages(catalog),
+    ]
     pages += [profile_page(catalog, d, d.photo) for d in catalog.deputies.values()]
     return pages

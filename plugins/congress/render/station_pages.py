@@ -6,7 +6,7 @@ from typing import Any
 
 from congress.catalog import Catalog
 from congress.models import Station
-from congress.render.deputy_pages import level_blocks
+from congress.render.deputy_rows import level_blocks
 from congress.render.environment import Rendered, render
 from congress.render.urls import amap_url, baidu_url, relative, station_url
 from congress.sorting import name_key
