@@ -104,6 +104,8 @@ plugins:
       today: "{today}"
   - congress-stations:
       today: "{today}"
+  - congress-open-data:
+      today: "{today}"
 nav:
   - 首页: index.md
   - 代表名单: deputies/index.md

@@ -5,6 +5,7 @@ from __future__ import annotations
 from congress.catalog import Catalog
 from congress.render.deputy_pages import deputy_pages
 from congress.render.environment import Rendered
+from mkdocs.config.defaults import MkDocsConfig
 
 from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.shared import GeneratingPlugin
@@ -17,5 +18,5 @@ class DeputiesConfig(CatalogOptions):
 class DeputiesPlugin(GeneratingPlugin):
     config_class = DeputiesConfig
 
-    def generate(self, catalog: Catalog) -> list[Rendered]:
+    def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         return deputy_pages(catalog)

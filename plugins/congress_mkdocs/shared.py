@@ -56,6 +56,13 @@ def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
     return catalog
 
 
+def site_url(config: MkDocsConfig) -> str:
+    """The absolute base URL every feed, QR code and open-data link needs."""
+    if not config.site_url:
+        raise PluginError("mkdocs.yml 缺少 site_url：订阅源、二维码和公开数据需要网站的完整地址")
+    return config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+
+
 def add_assets(config: MkDocsConfig) -> None:
     for path in ASSETS:
         if path.endswith(".css") and path not in config.extra_css:
@@ -103,8 +110,12 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def __init__(self) -> None:
         self.pages = GeneratedPages()
 
-    def generate(self, catalog: Catalog) -> list[Rendered]:
+    def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         raise NotImplementedError
+
+    def generate_files(self, catalog: Catalog, config: MkDocsConfig) -> dict[str, bytes]:
+        """Files other than pages (data, feeds), by site path."""
+        return {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_assets(config)
@@ -113,7 +124,9 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         catalog = shared_catalog(config, self.config)
         add_asset_files(config, files)
-        self.pages.add(config, files, self.generate(catalog))
+        self.pages.add(config, files, self.generate(catalog, config))
+        for path, content in self.generate_files(catalog, config).items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:

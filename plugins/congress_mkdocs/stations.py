@@ -5,6 +5,7 @@ from __future__ import annotations
 from congress.catalog import Catalog
 from congress.render.environment import Rendered
 from congress.render.station_pages import station_pages
+from mkdocs.config.defaults import MkDocsConfig
 
 from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.shared import GeneratingPlugin
@@ -17,5 +18,5 @@ class StationsConfig(CatalogOptions):
 class StationsPlugin(GeneratingPlugin):
     config_class = StationsConfig
 
-    def generate(self, catalog: Catalog) -> list[Rendered]:
+    def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         return station_pages(catalog)
