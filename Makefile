@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Material 9.7+ prints a banner about MkDocs 2 on every build; we pin mkdocs<2 on purpose.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup serve build test test-fast check lint format schema clean
 
