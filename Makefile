@@ -28,8 +28,15 @@ serve: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Built beside site/ and swapped in only when the whole build succeeded: a failed build never
+# leaves visitors a half-written site.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv site.new site
+	rm -rf site.old
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -166,3 +166,15 @@ def test_find_your_deputy_from_where_you_live(tmp_path: Path) -> None:
     west = _main(site / "deputies/by-area/west/index.html")
     assert "钱峰" in west and "李明" not in west
     assert "附近的联络站（所在区县）" not in west and "暂无联络站" in west
+
+
+def test_a_content_error_leaves_the_published_site_intact(tmp_path: Path) -> None:
+    root = write_site(tmp_path)
+    site = build(root)
+    published = (site / "deputies/li-ming/index.html").read_bytes()
+    (root / "data/deputies/li-ming.yml").write_text(
+        DEPUTY.replace("gender: male", "gender: x"), "utf-8"
+    )
+    with pytest.raises((PluginError, Abort)):
+        build(root)
+    assert (site / "deputies/li-ming/index.html").read_bytes() == published

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from datetime import date, datetime
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -28,7 +29,7 @@ ASSETS = {
     "assets/congress/deputy-filter.js": "deputy-filter.js",
     "assets/congress/placeholder-portrait.svg": "placeholder-portrait.svg",
 }
-_last: tuple[int, Catalog] | None = None
+_last: tuple[weakref.ref[MkDocsConfig], Catalog] | None = None
 
 
 def today(options: CatalogOptions) -> date:
@@ -41,7 +42,7 @@ def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
     """The catalog for this build, loaded once however many plugins ask. Any error stops the build
     with every problem listed; `mkdocs serve` reloads the config, and so the catalog, per rebuild."""
     global _last
-    if _last is not None and _last[0] == id(config):
+    if _last is not None and _last[0]() is config:
         return _last[1]
     root = Path(config.config_file_path).parent
     catalog, problems = load_catalog(
@@ -52,7 +53,7 @@ def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
     for problem in problems:
         if problem.severity is Severity.warning:
             log.info(str(problem))
-    _last = (id(config), catalog)
+    _last = (weakref.ref(config), catalog)
     return catalog
 
 
@@ -120,6 +121,16 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_assets(config)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # MkDocs empties site/ right after this event: check content first, so a content error
+        # leaves the previously published site as it was.
+        shared_catalog(config, self.config)
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """`mkdocs serve` watches docs/ and mkdocs.yml only; data/ edits must refresh too."""
+        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         catalog = shared_catalog(config, self.config)
