@@ -1,0 +1,110 @@
+"""QR codes carry exactly the URL they were given, read back with a real decoder (zxing-cpp)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from congress.images import qr_plaque_png, qr_svg
+from congress.images.qr import QUIET_ZONE, qr_image
+from PIL import Image
+
+zxingcpp = pytest.importorskip("zxingcpp")
+
+URLS = [
+    "https://rd.binjiang.example.gov.cn/deputies/zhang-xiaoming/",
+    "https://rd.binjiang.example.gov.cn/stations/xinhe-jie-lianluozhan/",
+    "http://example.org/news/%E6%96%B0%E9%97%BB/?page=2#item-3",
+]
+
+
+def decode(image: Image.Image) -> str:
+    results = zxingcpp.read_barcodes(image)
+    assert len(results) == 1, results
+    assert results[0].format == zxingcpp.BarcodeFormat.QRCode
+    text: str = results[0].text
+    return text
+
+
+def rasterise_svg(svg: str, module_px: int = 8) -> Image.Image:
+    """Draw segno's path (M/m moves and h runs, one module high) as pixels."""
+    view = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
+    assert view, svg[:200]
+    side = int(view.group(1))
+    dark = re.search(r'<path[^>]*stroke="#000"[^>]*\sd="([^"]+)"', svg)
+    assert dark, svg[:300]
+    image = Image.new("L", (side, side), 255)
+    x = y = 0.0
+    for command, a, b in re.findall(r"([MmHh])\s*(-?[\d.]+)(?:[ ,](-?[\d.]+))?", dark.group(1)):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            end = float(a) if command == "H" else x + float(a)
+            for column in range(int(min(x, end)), int(max(x, end))):
+                image.putpixel((column, int(y)), 0)
+            x = end
+    return image.resize((side * module_px, side * module_px), Image.Resampling.NEAREST)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_inline_svg_encodes_exactly_the_url(url: str) -> None:
+    svg = qr_svg(url)
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert decode(rasterise_svg(svg)) == url
+
+
+def test_svg_is_accessible_and_scalable() -> None:
+    svg = qr_svg(URLS[0])
+    head = svg.split(">", 1)[0]
+    assert 'role="img"' in head and "viewBox=" in head
+    assert "width=" not in head and "height=" not in head  # the page's CSS sizes it
+    assert f"<title>二维码：{URLS[0]}</title>" in svg
+    assert 'fill="#fff"' in svg  # its own white ground, quiet zone included
+    named = qr_svg(URLS[0], title='扫码查看"张三"代表<履职>')
+    assert "<title>扫码查看&quot;张三&quot;代表&lt;履职&gt;</title>" in named
+    assert "<?xml" not in svg
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_raster_code_decodes(url: str) -> None:
+    image = qr_image(url, module_px=6)
+    assert image.width % 6 == 0
+    assert image.getpixel((QUIET_ZONE * 6 - 1, QUIET_ZONE * 6 - 1)) == 255  # quiet zone
+    assert image.getpixel((QUIET_ZONE * 6, QUIET_ZONE * 6)) == 0  # finder pattern corner
+    assert decode(image) == url
+
+
+@pytest.mark.parametrize("url", ["/deputies/zhang-san/", "deputies/x", "https://", "https://a b/"])
+def test_only_absolute_urls_are_encoded(url: str) -> None:
+    with pytest.raises(ValueError, match="完整的网址"):
+        qr_svg(url)
+
+
+def test_plaque_is_a5_at_300_dpi_and_scans() -> None:
+    data = qr_plaque_png(URLS[1], "滨江市人大常委会", "新河街道人大代表联络站", "扫码联系联络站")
+    with Image.open(io.BytesIO(data)) as plaque:
+        assert plaque.format == "PNG"
+        assert plaque.size == (1748, 2480)
+        dpi = plaque.info["dpi"]
+        assert round(dpi[0]) == round(dpi[1]) == 300
+        assert decode(plaque.convert("L")) == URLS[1]
+        # Scanned from a photo of the print, at a quarter of the resolution, it still reads.
+        small = plaque.convert("L").resize((437, 620), Image.Resampling.BILINEAR)
+        assert decode(small) == URLS[1]
+        assert plaque.convert("RGB").getpixel((10, 10)) == (166, 27, 27)  # the red band
+
+
+def test_plaque_with_long_names_still_scans_and_is_deterministic() -> None:
+    args = (
+        URLS[0],
+        "滨江市人民代表大会常务委员会",
+        "全过程人民民主基层实践站（新河街道凤凰社区代表联络点）暨代表之家",
+        "扫码查看代表履职信息，或预约接待日与代表面对面交流",
+    )
+    first = qr_plaque_png(*args)
+    assert first == qr_plaque_png(*args)
+    with Image.open(io.BytesIO(first)) as plaque:
+        assert decode(plaque.convert("L")) == URLS[0]
