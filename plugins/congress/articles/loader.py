@@ -1,0 +1,202 @@
+"""Read every article under content/news/, check it, and collect every problem before failing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from congress.articles.body_images import exists_exactly, image_problems
+from congress.articles.categories import display_path, load_categories
+from congress.articles.collection import ArticleCollection
+from congress.articles.front_matter import parse_front_matter
+from congress.articles.model import IMAGE_TYPES, Article, Category, FrontMatter
+from congress.articles.slugs import derive_slug
+from congress.articles.summary import derive_summary
+from congress.catalog import Catalog
+from congress.messages import validation_problems
+from congress.models import ID_PATTERN
+from congress.problems import Problem, has_errors
+from congress.yaml_source import Positioned
+
+NEWS_DIR = "news"
+# Segments under /news/ that list pages use (paging, archives, tags, feeds); category ids are
+# reserved as well, and so are bare numbers (years).
+RESERVED_SLUGS = frozenset({"page", "archive", "tags", "tag", "feeds", "index"})
+
+_ID = re.compile(ID_PATTERN)
+# field: (catalog table, label, where the ids live)
+_REFERENCES = {
+    "deputies": ("deputies", "代表", "data/deputies/ 下已有的文件名（不含 .yml）"),
+    "stations": ("stations", "联络站", "data/stations/ 下已有的文件名（不含 .yml）"),
+    "areas": ("areas", "区域", "data/areas.yml 中已有的编号"),
+}
+
+
+@dataclass
+class _Loaded:
+    article: Article
+    header: Positioned
+    explicit_slug: bool
+    valid: bool
+
+
+def _is_ref(value: Any) -> bool:
+    return isinstance(value, str) and bool(_ID.match(value))
+
+
+def _reference_problems(
+    header: Positioned, catalog: Catalog, categories: dict[str, Category], content_dir: Path
+) -> list[Problem]:
+    """Checked on the raw header, so they are reported together with any other field's mistake."""
+    data, problems = header.data, []
+    category = data.get("category")
+    if _is_ref(category) and category not in categories:
+        choices = (
+            "、".join(f"{c.id}（{c.name}）" for c in categories.values()) or "（栏目文件为空）"
+        )
+        problems.append(
+            header.problem(("category",), f"未找到栏目“{category}”，应为以下之一：{choices}")
+        )
+    for field, (table, label, where) in _REFERENCES.items():
+        refs = data.get(field)
+        known = getattr(catalog, table)
+        seen: set[str] = set()
+        for i, ref in enumerate(refs if isinstance(refs, list) else []):
+            if not _is_ref(ref):
+                continue
+            if ref not in known:
+                message = f"未找到{label}“{ref}”，应为 {where}"
+                problems.append(header.problem((field, i), message))
+            elif ref in seen:
+                problems.append(header.problem((field, i), f"{label}“{ref}”重复列出"))
+            seen.add(ref)
+    cover = data.get("cover")
+    if (
+        isinstance(cover, str)
+        and Path(cover).suffix.lower() in IMAGE_TYPES
+        and not cover.startswith(("/", "\\"))
+        and ".." not in cover.replace("\\", "/").split("/")
+        and ":" not in cover
+        and not exists_exactly(content_dir / cover.strip(), content_dir)
+    ):
+        message = (
+            f"找不到封面图片 {content_dir.name}/{cover.strip()}；"
+            "路径相对于 content/ 目录，请检查路径和文件名的大小写"
+        )
+        problems.append(header.problem(("cover",), message))
+    return problems
+
+
+def _article(
+    front: FrontMatter, body: str, file: Path, root: Path, content_dir: Path, category_name: str
+) -> Article:
+    return Article(
+        slug=derive_slug(front.slug, file.stem, front.title, front.date),
+        title=front.title,
+        published=front.date,
+        author=front.author,
+        source=front.source,
+        category=front.category,
+        category_name=category_name,
+        tags=tuple(dict.fromkeys(front.tags)),
+        summary=" ".join((front.summary or derive_summary(body, front.title)).split()),
+        cover=front.cover,
+        deputies=tuple(dict.fromkeys(front.deputies)),
+        stations=tuple(dict.fromkeys(front.stations)),
+        areas=tuple(dict.fromkeys(front.areas)),
+        plan_items=tuple(dict.fromkeys(front.plan_items)),
+        body=body,
+        source_path=display_path(file, root),
+        content_path=file.resolve().relative_to(content_dir.resolve()).as_posix(),
+        guid=front.guid,
+        status=front.status,
+    )
+
+
+def _load_file(
+    file: Path, root: Path, content_dir: Path, catalog: Catalog, categories: dict[str, Category]
+) -> tuple[_Loaded | None, list[Problem]]:
+    display = display_path(file, root)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(display, 1, 1, "", "文件不是 UTF-8 编码，请另存为 UTF-8")]
+    parsed, problems = parse_front_matter(text, display)
+    problems += image_problems(parsed.body, parsed.body_line, file, content_dir, display)
+    header = parsed.header
+    if header is None:
+        return None, problems
+    if not isinstance(header.data, dict):
+        return None, [*problems, header.problem((), "文件头应为若干“字段: 值”")]
+    problems += _reference_problems(header, catalog, categories, content_dir)
+    try:
+        front = FrontMatter.model_validate(header.data)
+    except ValidationError as exc:
+        return None, problems + validation_problems(header, FrontMatter, exc)
+    category = categories.get(front.category)
+    name = category.name if category else front.category
+    article = _article(front, parsed.body, file, root, content_dir, name)
+    loaded = _Loaded(article, header, front.slug is not None, not has_errors(problems))
+    return loaded, problems
+
+
+def _slug_problem(item: _Loaded, message: str) -> Problem:
+    if item.explicit_slug:
+        return item.header.problem(("slug",), message)
+    hint = "请修改文件名，或在文件头写 slug: 指定另一个网址名"
+    return Problem(item.article.source_path, 1, 1, "slug", f"由文件名得出的{message}；{hint}")
+
+
+def _unique(loaded: list[_Loaded], categories: dict[str, Category]) -> list[Problem]:
+    """Slugs and explicit GUIDs must be unique; the later file (by path) is the one reported."""
+    problems: list[Problem] = []
+    slugs: dict[str, _Loaded] = {}
+    guids: dict[str, _Loaded] = {}
+    for item in loaded:
+        slug = item.article.slug
+        if slug in categories or slug in RESERVED_SLUGS or slug.isdigit():
+            what = "栏目编号" if slug in categories else "列表页使用的网址"
+            problems.append(_slug_problem(item, f"网址名“{slug}”与{what}冲突"))
+            item.valid = False
+        elif slug in slugs:
+            first = slugs[slug].article.source_path
+            problems.append(
+                _slug_problem(item, f"网址名“{slug}”与 {first} 重复，每篇文章的网址名必须唯一")
+            )
+            item.valid = False
+        else:
+            slugs[slug] = item
+        guid = item.article.guid
+        if guid is not None and guid in guids:
+            first = guids[guid].article.source_path
+            message = f"订阅标识“{guid}”与 {first} 重复，必须唯一"
+            problems.append(item.header.problem(("guid",), message))
+            item.valid = False
+        elif guid is not None:
+            guids[guid] = item
+    return problems
+
+
+def load_articles(
+    root: Path, catalog: Catalog, *, content_dir: Path, categories_file: Path
+) -> tuple[ArticleCollection, list[Problem]]:
+    """Every `*.md` below `content_dir/news/` (except `index.md`, the section page). Articles with
+    an error are left out of the collection, so nothing half-checked is published; all problems
+    are returned, sorted, paths relative to `root`."""
+    root = Path(root)
+    categories, problems = load_categories(categories_file, root)
+    news = content_dir / NEWS_DIR
+    files = sorted(p for p in news.rglob("*.md") if p.name != "index.md") if news.is_dir() else []
+    loaded: list[_Loaded] = []
+    for file in files:
+        item, found = _load_file(file, root, content_dir, catalog, categories)
+        problems += found
+        if item is not None:
+            loaded.append(item)
+    problems += _unique(loaded, categories)
+    articles = [item.article for item in loaded if item.valid]
+    return ArticleCollection(articles, categories, catalog), sorted(problems)
