@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import weakref
-from datetime import date, datetime
+from datetime import date, datetime, time
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from congress.articles import SHANGHAI, ArticleCollection, load_articles
 from congress.catalog import Catalog, load_catalog
 from congress.problems import Severity, has_errors, report
 from congress.render.environment import Rendered
@@ -30,12 +31,21 @@ ASSETS = {
     "assets/congress/placeholder-portrait.svg": "placeholder-portrait.svg",
 }
 _last: tuple[weakref.ref[MkDocsConfig], Catalog] | None = None
+_last_articles: tuple[weakref.ref[MkDocsConfig], ArticleCollection] | None = None
 
 
 def today(options: CatalogOptions) -> date:
     if options.today:
         return date.fromisoformat(options.today)
     return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
+def now(options: CatalogOptions) -> datetime:
+    """The moment that decides what is published: with `today` set, the last second of that day in
+    Beijing time, so a pinned build is reproducible; otherwise the clock."""
+    if options.today:
+        return datetime.combine(today(options), time(23, 59, 59), tzinfo=SHANGHAI)
+    return datetime.now(SHANGHAI)
 
 
 def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
@@ -55,6 +65,28 @@ def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
             log.info(str(problem))
     _last = (weakref.ref(config), catalog)
     return catalog
+
+
+def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCollection:
+    """Every article under content/news/, checked against the catalog and loaded once per build,
+    like the catalog. Drafts are in the collection; its listing methods leave them out."""
+    global _last_articles
+    if _last_articles is not None and _last_articles[0]() is config:
+        return _last_articles[1]
+    catalog = shared_catalog(config, options)
+    root = Path(config.config_file_path).parent
+    collection, problems = load_articles(
+        root,
+        catalog,
+        content_dir=Path(config.docs_dir),
+        categories_file=root / options.data_dir / "categories.yml",
+    )
+    if has_errors(problems):
+        raise PluginError("文章检查未通过，网站没有生成：\n" + report(problems))
+    for problem in problems:
+        log.info(str(problem))
+    _last_articles = (weakref.ref(config), collection)
+    return collection
 
 
 def site_url(config: MkDocsConfig) -> str:
