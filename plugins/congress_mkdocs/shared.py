@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import weakref
 from datetime import date, datetime, time
+from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from congress.articles import SHANGHAI, ArticleCollection, load_articles
+from congress.articles import SHANGHAI, Article, ArticleCollection, article_html, load_articles
 from congress.catalog import Catalog, load_catalog
 from congress.problems import Severity, has_errors, report
 from congress.render.environment import Rendered
@@ -87,6 +88,13 @@ def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCol
         log.info(str(problem))
     _last_articles = (weakref.ref(config), collection)
     return collection
+
+
+@lru_cache(maxsize=65536)
+def article_body(article: Article) -> str:
+    """An article's body HTML, converted once for its page and every feed that carries it; an
+    unchanged article is not converted again when `mkdocs serve` rebuilds."""
+    return article_html(article)
 
 
 def site_url(config: MkDocsConfig) -> str:

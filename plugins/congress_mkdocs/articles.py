@@ -1,0 +1,75 @@
+"""`congress-articles`: a page per article, paged lists by category, month and tag, the reports on
+deputy and station pages, and the home page's latest-news blocks. List it after the deputies and
+stations plugins: it adds to the pages they generate."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from congress.articles.article_pages import article_pages
+from congress.articles.list_pages import news_pages
+from congress.articles.snippets import fill_latest, mentions_html, mentions_pages
+from congress.articles.tag_slugs import tag_slugs
+from congress.catalog import Catalog
+from congress.render.environment import Rendered
+from congress.render.urls import deputy_url, station_url
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from congress_mkdocs.options import CatalogOptions
+from congress_mkdocs.shared import GeneratingPlugin, article_body, now, shared_articles
+
+_OWNER_PAGE = re.compile(r"^(deputies|stations)/([a-z0-9-]+)/$")
+
+
+class ArticlesConfig(CatalogOptions):
+    drafts = c.Type(bool, default=False)
+    """Preview drafts and future articles as pages with a banner (never in lists, feeds or search
+    results). For `mkdocs serve` only: `CONGRESS_DRAFTS=true make serve`."""
+
+
+class ArticlesPlugin(GeneratingPlugin):
+    config_class = ArticlesConfig
+    config: ArticlesConfig  # type: ignore[assignment]
+
+    def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
+        collection = shared_articles(config, self.config)
+        moment = now(self.config)
+        slugs = tag_slugs(t for a in collection.public(moment) for t in a.tags)
+        self.categories = {a.url: a.category_name for a in collection}
+        self.mentions: dict[str, str] = {}
+        pages = article_pages(
+            collection, catalog, article_body, slugs, moment, drafts=self.config.drafts
+        )
+        pages += news_pages(collection, slugs, moment)
+        owners = [
+            (deputy_url(d.id), d.name, collection.by_deputy(d.id, moment), f"deputy/{d.id}")
+            for d in catalog.deputies.values()
+        ] + [
+            (station_url(s.id), s.name, collection.by_station(s.id, moment), f"station/{s.id}")
+            for s in catalog.stations.values()
+        ]
+        for url, name, listed, feed in owners:
+            self.mentions[url] = mentions_html(listed, url, f"feeds/{feed}/rss.xml")
+            pages += mentions_pages(listed, url, name)
+        self.latest = lambda html, url: fill_latest(html, collection, url, moment)
+        return pages
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # Article sources never reach the site as they are: each is published at /news/<slug>/
+        # from the checked collection, and drafts not at all.
+        for file in list(files):
+            if file.src_uri.startswith("news/") and file.src_uri.endswith(".md"):
+                files.remove(file)
+        return super().on_files(files, config=config)
+
+    def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
+        html = self.latest(super().on_page_content(html, page=page, **kwargs), page.url)
+        if page.url in self.categories:
+            page.meta["category_name"] = self.categories[page.url]
+        if _OWNER_PAGE.match(page.url):
+            html += self.mentions.get(page.url, "")
+        return html
