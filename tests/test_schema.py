@@ -34,6 +34,7 @@ def test_each_data_file_names_its_schema_on_the_first_line(path: Path) -> None:
     schema = (path.parent / first.removeprefix(prefix)).resolve()
     assert schema.is_file() and schema.parent == ROOT / "schema"
     lists = {file_name: f"{kind}-list" for kind, (file_name, _, _) in LISTS.items()}
+    lists["categories.yml"] = "category-list"
     expected = {"deputies": "deputy", "stations": "station"}.get(
         path.parent.name, lists.get(path.name)
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from congress.articles.model import Category
 from congress.catalog import LISTS
 from congress.models import Deputy, Station
 
@@ -34,6 +35,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     }
     for kind, (file_name, model, _) in LISTS.items():
         out[f"{kind}-list.schema.json"] = _many(model, file_name)
+    out["category-list.schema.json"] = _many(Category, "categories.yml")
     return out
 
 
