@@ -307,3 +307,32 @@ def test_drafts_are_checked_too(tmp_path: Path) -> None:
     draft = GOOD.replace("category: news", "category: nowhere\nstatus: draft")
     _, problems = load(article_site(tmp_path, {"draft.md": draft}))
     assert [p.field for p in problems] == ["category"]
+
+
+@pytest.mark.parametrize(
+    ("reference", "words"),
+    [
+        (
+            "2024-plan#3",
+            "未找到工作计划“2024-plan”，应为 content/plans/ 下已有的文件名（不含 .md）：2025-plan",
+        ),
+        ("2025-plan#9", "工作计划“2025-plan”没有第 9 条，条目序号应为 1～4"),
+    ],
+)
+def test_plan_item_reference_must_exist(tmp_path: Path, reference: str, words: str) -> None:
+    from congress.articles import load_articles
+    from test_article_site import catalog_of
+
+    text = GOOD.replace("plan_items: [2025-plan#3]", f"plan_items: [2025-plan#3, {reference}]")
+    root = article_site(tmp_path, {"2025-03-15-visit.md": text})
+    collection, problems = load_articles(
+        root,
+        catalog_of(root),
+        content_dir=root / "content",
+        categories_file=root / "data" / "categories.yml",
+        plans={"2025-plan": {1, 2, 3, 4}},
+    )
+    assert [(p.path, p.line, p.column, p.field, p.message) for p in problems] == [
+        (FILE, 11, 27, "plan_items[1]", words)
+    ]
+    assert len(collection) == 0, "an article with an error is not published"

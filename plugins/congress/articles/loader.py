@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from congress.articles.categories import display_path, load_categories
 from congress.articles.collection import ArticleCollection
 from congress.articles.front_matter import parse_front_matter
 from congress.articles.model import IMAGE_TYPES, Article, Category, FrontMatter
+from congress.articles.plan_refs import plan_item_problems
 from congress.articles.slugs import derive_slug
 from congress.articles.summary import derive_summary
 from congress.catalog import Catalog
@@ -118,7 +120,12 @@ def _article(
 
 
 def _load_file(
-    file: Path, root: Path, content_dir: Path, catalog: Catalog, categories: dict[str, Category]
+    file: Path,
+    root: Path,
+    content_dir: Path,
+    catalog: Catalog,
+    categories: dict[str, Category],
+    plans: Mapping[str, Collection[int]] | None,
 ) -> tuple[_Loaded | None, list[Problem]]:
     display = display_path(file, root)
     try:
@@ -133,6 +140,8 @@ def _load_file(
     if not isinstance(header.data, dict):
         return None, [*problems, header.problem((), "文件头应为若干“字段: 值”")]
     problems += _reference_problems(header, catalog, categories, content_dir)
+    if plans is not None:
+        problems += plan_item_problems(header, plans)
     try:
         front = FrontMatter.model_validate(header.data)
     except ValidationError as exc:
@@ -182,18 +191,24 @@ def _unique(loaded: list[_Loaded], categories: dict[str, Category]) -> list[Prob
 
 
 def load_articles(
-    root: Path, catalog: Catalog, *, content_dir: Path, categories_file: Path
+    root: Path,
+    catalog: Catalog,
+    *,
+    content_dir: Path,
+    categories_file: Path,
+    plans: Mapping[str, Collection[int]] | None = None,
 ) -> tuple[ArticleCollection, list[Problem]]:
     """Every `*.md` below `content_dir/news/` (except `index.md`, the section page). Articles with
     an error are left out of the collection, so nothing half-checked is published; all problems
-    are returned, sorted, paths relative to `root`."""
+    are returned, sorted, paths relative to `root`. With `plans` (each plan's slug to its item
+    numbers), every `plan_items` reference is checked against them."""
     root = Path(root)
     categories, problems = load_categories(categories_file, root)
     news = content_dir / NEWS_DIR
     files = sorted(p for p in news.rglob("*.md") if p.name != "index.md") if news.is_dir() else []
     loaded: list[_Loaded] = []
     for file in files:
-        item, found = _load_file(file, root, content_dir, catalog, categories)
+        item, found = _load_file(file, root, content_dir, catalog, categories, plans)
         problems += found
         if item is not None:
             loaded.append(item)
