@@ -1,0 +1,67 @@
+"""`congress-plans`: /plans/ and one page per plan from content/plans/<slug>.md, with each item's
+落实情况 taken from the public articles that declare `plan_items`."""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+from pathlib import Path
+
+from congress.catalog import Catalog
+from congress.plans import load_plans
+from congress.plans.pages import plan_pages
+from congress.plans.tracking import reports_by_item
+from congress.problems import has_errors, report
+from congress.render.environment import Rendered
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from congress_mkdocs.options import CatalogOptions
+from congress_mkdocs.shared import GeneratingPlugin, log, now, shared_articles
+
+PLAN_ASSETS = {
+    "assets/congress/plan.css": "plan.css",
+    "assets/congress/plan-copy-link.js": "plan-copy-link.js",
+}
+
+
+class PlansConfig(CatalogOptions):
+    pass
+
+
+class PlansPlugin(GeneratingPlugin):
+    config_class = PlansConfig
+
+    def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
+        root = Path(config.config_file_path).parent
+        plans, problems = load_plans(root, Path(config.docs_dir))
+        if has_errors(problems):
+            raise PluginError("工作计划检查未通过，网站没有生成：\n" + report(problems))
+        for problem in problems:
+            log.info(str(problem))
+        articles = shared_articles(config, self.config).public(now(self.config))
+        return plan_pages(plans, reports_by_item(plans, articles))
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        super().on_config(config)
+        for path in PLAN_ASSETS:
+            target = config.extra_css if path.endswith(".css") else config.extra_javascript
+            if path not in [str(p) for p in target]:
+                target.append(path)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        files = super().on_files(files, config=config)
+        # The plan sources are read by the loader above; MkDocs must not also publish them raw.
+        for file in list(files):
+            if (
+                file.generated_by is None
+                and file.src_uri.startswith("plans/")
+                and file.src_uri.endswith(".md")
+            ):
+                files.remove(file)
+        for path, name in PLAN_ASSETS.items():
+            if files.get_file_from_path(path) is None:
+                content = (package_files("congress.render") / "assets" / name).read_bytes()
+                files.append(File.generated(config, path, content=content))
+        return files
