@@ -28,7 +28,7 @@ from congress.images.cache import (
 from congress.images.image_set import SUFFIXES, ImageSet
 from congress.images.loading import Failure, draft_size, open_image
 from congress.images.renditions import make_renditions
-from congress.images.safety import Where, problem_at, resolve_reference, where_of
+from congress.images.safety import Listings, Where, problem_at, resolve_reference, where_of
 from congress.images.specs import MAX_PIXELS, spec_for
 from congress.problems import Problem
 
@@ -170,6 +170,7 @@ class ImagePipeline:
         same kind is worked on once."""
         results: list[tuple[ImageSet | None, list[Problem]]] = [(None, [])] * len(requests)
         jobs: list[_Job] = []
+        listings: Listings = {}
         for index, request in enumerate(requests):
             spec_for(request.kind)  # a wrong kind is the caller's bug: fail loudly
             path, problems = resolve_reference(
@@ -177,6 +178,7 @@ class ImagePipeline:
                 self.content_dir,
                 relative_to=request.relative_to,
                 referenced_from=request.referenced_from,
+                listings=listings,
             )
             if path is None:
                 self.stats.failed += 1

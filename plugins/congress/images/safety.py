@@ -36,16 +36,23 @@ def problem_at(where: Where, message: str) -> Problem:
     return Problem(where.path, where.line, where.column, where.field, message)
 
 
-def _exact_case(path: Path, root: Path) -> bool:
+Listings = dict[Path, frozenset[str]]
+
+
+def _exact_case(path: Path, root: Path, listings: Listings | None = None) -> bool:
     """True when every part below `root` is spelt exactly as on disk: a name that differs only in
-    case works on a Windows or macOS laptop and breaks on the Linux server."""
+    case works on a Windows or macOS laptop and breaks on the Linux server. `listings` keeps each
+    folder's names for a batch, so ten thousand photos in one folder are not listed ten thousand
+    times."""
+    cache: Listings = {} if listings is None else listings
     folder = root
     for part in path.relative_to(root).parts:
-        try:
-            names = {child.name for child in folder.iterdir()}
-        except OSError:
-            return False
-        if part not in names:
+        if folder not in cache:
+            try:
+                cache[folder] = frozenset(child.name for child in folder.iterdir())
+            except OSError:
+                return False
+        if part not in cache[folder]:
             return False
         folder = folder / part
     return True
@@ -57,6 +64,7 @@ def resolve_reference(
     *,
     relative_to: str = "",
     referenced_from: tuple[str, int, str] | Where | None = None,
+    listings: Listings | None = None,
 ) -> tuple[Path | None, list[Problem]]:
     """The real file a reference names, checked to lie inside `content_dir`.
 
@@ -110,7 +118,7 @@ def resolve_reference(
         ]
     if not real.is_file():
         return None, [problem_at(where, f"图片路径{shown}不是一个文件")]
-    if not _exact_case(candidate, root):
+    if not _exact_case(candidate, root, listings):
         return None, [
             problem_at(
                 where,

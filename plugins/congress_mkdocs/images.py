@@ -1,0 +1,149 @@
+"""`congress-images`: photos published only as processed copies (no EXIF, no GPS), `<picture>` with
+renditions on every page, QR codes and A5 plaques on deputy and station pages, share cards.
+
+List it after every plugin that generates pages: they set their pages' HTML in their own
+on_page_content, and this plugin must see that HTML."""
+
+from __future__ import annotations
+
+import logging
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+from congress.images import FontNotFoundError
+from congress.images.drawings import Drawing, DrawingStats, draw_all
+from congress.images.html_tags import insert_into_head
+from congress.images.sharing import (
+    CARD_NAME,
+    PLAQUE_NAME,
+    card_drawing,
+    data_pages,
+    fill_qr_slot,
+    is_article_url,
+    plaque_drawing,
+    social_meta,
+)
+from congress.images.site_images import PageSource, SiteImages
+from congress.problems import report
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from congress_mkdocs.options import CatalogOptions
+from congress_mkdocs.shared import shared_catalog, site_url
+
+log = logging.getLogger("mkdocs.plugins.congress.images")
+
+
+class ImagesConfig(CatalogOptions):
+    cache_dir = c.Type(str, default=".cache/images")
+    """Rendition cache, relative to mkdocs.yml; outside site/, so it survives every build."""
+
+    max_workers = c.Optional(c.Type(int))
+    """Processes for image work; default one per CPU core."""
+
+
+class ImagesPlugin(BasePlugin[ImagesConfig]):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir)
+        self.root, self.cache = root, root / self.config.cache_dir
+        self.site = SiteImages(docs, self.cache, self.config.max_workers)
+        self.data_pages = data_pages(shared_catalog(config, self.config))
+        self.base = site_url(config)
+        self.drawings: dict[str, Drawing] = {}  # site path -> what to draw there
+        self.meta: dict[str, str] = {}  # page url -> tags for its <head>
+        self.photos: dict[str, File] = {}
+        for file in list(files):
+            if file.generated_by or not file.abs_src_path:
+                continue
+            if Path(file.abs_src_path).is_relative_to(docs) and self.site.adopt(file.src_uri):
+                files.remove(file)  # the original (with its EXIF) never reaches site/
+                if file.src_uri in self.site.sources:
+                    # Points at the web copy once on_env has made it.
+                    stub = File.generated(config, file.src_uri, abs_src_path=file.abs_src_path)
+                    self.photos[file.src_uri] = stub
+                    files.append(stub)
+        return files
+
+    def _source(self, page: Page, photo: Any) -> PageSource:
+        if photo is not None:
+            return PageSource(photo.path, photo=photo)
+        root = self.root
+        path = page.file.abs_src_path or (
+            str(root / page.meta["source_path"]) if page.meta.get("source_path") else None
+        )
+        if path is None or not Path(path).is_file():
+            return PageSource(page.file.src_uri)
+        return PageSource(
+            Path(path).relative_to(root).as_posix() if Path(path).is_relative_to(root) else path,
+            text=Path(path).read_text("utf-8", errors="replace"),
+        )
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        url, name = page.url, config.site_name
+        info = self.data_pages.get(url)
+        title = unescape(str(page.meta.get("title") or page.title or ""))
+        category = page.meta.get("category_name")
+        if info is not None:
+            html = fill_qr_slot(html, self.base + url, info.title)
+            self.drawings[url + PLAQUE_NAME] = plaque_drawing(info, self.base + url, name)
+            title, category = info.title, info.category
+        self.site.collect(
+            url,
+            html,
+            self._source(page, info.photo if info else None),
+            lambda path: files.get_file_from_path(path) is not None,
+        )
+        if info is not None or (category and is_article_url(url)):
+            self.drawings[url + CARD_NAME] = card_drawing(name, title, unescape(str(category)))
+            description = page.meta.get("description") or config.site_description or ""
+            self.meta[url] = social_meta(
+                title=title,
+                description=unescape(str(description)),
+                page_url=self.base + url,
+                image_url=self.base + url + CARD_NAME,
+                og_type=info.og_type if info else "article",
+                site_name=name,
+            )
+        return html
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.site.process()
+        if self.site.problems:
+            raise PluginError("图片检查未通过，网站没有生成：\n" + report(self.site.problems))
+        self.drawing_stats = stats = DrawingStats()
+        try:
+            drawn = draw_all(
+                self.drawings.values(), self.cache, max_workers=self.config.max_workers, stats=stats
+            )
+        except FontNotFoundError as error:
+            raise PluginError(str(error)) from None
+        for uri, stub in self.photos.items():
+            stub.abs_src_path = str(self.site.copies[uri])
+        published = self.site.renditions() | {
+            path: drawn[drawing] for path, drawing in self.drawings.items()
+        }
+        for path, cached in published.items():
+            files.append(File.generated(config, path, abs_src_path=str(cached)))
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.content:
+                file.page.content = self.site.rewrite(file.page.url, file.page.content)
+        log.info(
+            "图片：处理 %d 张，沿用缓存 %d 张；二维码牌和分享图：新绘 %d 张，沿用 %d 张",
+            self.site.processed,
+            self.site.pipeline.stats.reused,
+            stats.drawn,
+            stats.reused,
+        )
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        tags = self.meta.get(page.url)
+        return insert_into_head(output, tags) if tags else output
