@@ -12,6 +12,7 @@ from congress.images.publish import publish
 from congress.images.qr import qr_svg
 from congress.images.safety import Where
 from congress.images.share_card import share_card_png
+from congress.images.web_copy import UnusableImage, web_original
 
 __all__ = [
     "FontNotFoundError",
@@ -20,6 +21,7 @@ __all__ = [
     "ImageSet",
     "PipelineStats",
     "Rendition",
+    "UnusableImage",
     "Where",
     "find_cjk_font",
     "picture_html",
@@ -28,4 +30,5 @@ __all__ = [
     "qr_plaque_png",
     "qr_svg",
     "share_card_png",
+    "web_original",
 ]
