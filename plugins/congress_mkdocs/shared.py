@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from congress.articles import SHANGHAI, Article, ArticleCollection, article_html, load_articles
 from congress.catalog import Catalog, load_catalog
+from congress.plans import load_plans
 from congress.problems import Severity, has_errors, report
 from congress.render.environment import Rendered
 from markupsafe import escape
@@ -76,11 +77,14 @@ def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCol
         return _last_articles[1]
     catalog = shared_catalog(config, options)
     root = Path(config.config_file_path).parent
+    # Plan problems are the plans plugin's to report; here plans only say which items exist.
+    plans, _ = load_plans(root, Path(config.docs_dir))
     collection, problems = load_articles(
         root,
         catalog,
         content_dir=Path(config.docs_dir),
         categories_file=root / options.data_dir / "categories.yml",
+        plans={slug: {item.number for item in plan.items} for slug, plan in plans.items()},
     )
     if has_errors(problems):
         raise PluginError("文章检查未通过，网站没有生成：\n" + report(problems))
