@@ -41,3 +41,15 @@ def test_warnings_alone_do_not_fail(tmp_path: Path) -> None:
     result = _check(write_site(tmp_path, deputies={}))
     assert result.returncode == 0
     assert "警告：" in result.stdout
+
+
+def test_articles_and_plans_are_checked_with_the_data(tmp_path: Path) -> None:
+    from test_article_site import GOOD, article_site
+
+    root = article_site(tmp_path, {"2025-03-15-visit.md": GOOD.replace("[li-ming]", "[nobody]")})
+    result = _check(root)
+    assert result.returncode == 1
+    assert "content/news/2025-03-15-visit.md:8:12: deputies[0]: 未找到代表“nobody”" in result.stdout
+    assert "content/news/2025-03-15-visit.md:11:14: plan_items[0]: 未找到工作计划“2025-plan”" in (
+        result.stdout
+    )

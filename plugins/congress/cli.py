@@ -7,13 +7,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from congress.catalog import load_catalog
 from congress.problems import has_errors, report
+from congress.site_check import check_site
 
 
 def _check(args: argparse.Namespace) -> int:
-    site = Path(args.site_dir)
-    _, problems = load_catalog(site, today=date.today())
+    problems = check_site(Path(args.site_dir), today=date.today())
     if problems:
         print(report(problems))
     else:

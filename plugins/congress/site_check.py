@@ -1,0 +1,34 @@
+"""Every content check a build runs, without building: data, plans and articles together, so an
+editor sees all problems of a change at once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from congress.articles import load_articles
+from congress.articles.loader import NEWS_DIR
+from congress.catalog import load_catalog
+from congress.plans import load_plans
+from congress.problems import Problem
+
+CATEGORIES_FILE = "categories.yml"
+
+
+def check_site(root: Path, today: date) -> list[Problem]:
+    """Problems in `root/data` and `root/content`, sorted by file and line."""
+    content_dir = root / "content"
+    catalog, problems = load_catalog(root, today, docs_dir=content_dir)
+    plans, found = load_plans(root, content_dir)
+    problems += found
+    categories = root / "data" / CATEGORIES_FILE
+    if categories.exists() or (content_dir / NEWS_DIR).is_dir():
+        _, found = load_articles(
+            root,
+            catalog,
+            content_dir=content_dir,
+            categories_file=categories,
+            plans={slug: {i.number for i in plan.items} for slug, plan in plans.items()},
+        )
+        problems += found
+    return sorted(problems)
