@@ -166,20 +166,21 @@ def test_second_build_does_no_image_work_and_gives_the_same_files(
     built: tuple[Path, Any, Any],
 ) -> None:
     root, first, second = built
-    assert first.site.processed > 0 and first.drawing_stats.drawn == 7  # 3 plaques, 4 cards
+    assert (
+        first.site.processed > 0 and first.drawing_stats.drawn == 10
+    )  # 3 codes, 3 plaques, 4 cards
     assert second.site.processed == 0
     assert second.site.pipeline.stats.reused == first.site.pipeline.stats.processed
     assert second.drawing_stats.drawn == 0
     assert (root / ".cache/images/manifests").is_dir()  # beside mkdocs.yml, outside site/
-    before = {
-        p.relative_to(root / "first-build"): p.read_bytes()
-        for p in (root / "first-build").rglob("*.*")
-        if p.suffix != ".html"
-    }
-    after = {
-        p.relative_to(root / "site"): p.read_bytes()
-        for p in (root / "site").rglob("*.*")
-        if p.suffix != ".html"
-    }
+
+    def images(folder: Path) -> dict[Path, bytes]:
+        return {
+            p.relative_to(folder): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.suffix.lower() in RASTER
+        }
+
+    before, after = images(root / "first-build"), images(root / "site")
     assert before.keys() == after.keys()
     assert [k for k in before if before[k] != after[k]] == []

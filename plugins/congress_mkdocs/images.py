@@ -22,6 +22,7 @@ from congress.images.sharing import (
     fill_qr_slot,
     is_article_url,
     plaque_drawing,
+    qr_drawing,
     social_meta,
 )
 from congress.images.site_images import PageSource, SiteImages
@@ -57,6 +58,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.base = site_url(config)
         self.drawings: dict[str, Drawing] = {}  # site path -> what to draw there
         self.meta: dict[str, str] = {}  # page url -> tags for its <head>
+        self.qr: dict[str, Drawing] = {}  # page url -> its code, for the page's slot
         self.photos: dict[str, File] = {}
         for file in list(files):
             if file.generated_by or not file.abs_src_path:
@@ -70,20 +72,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                     files.append(stub)
         return files
 
-    def _source(self, page: Page, photo: Any) -> PageSource:
-        if photo is not None:
-            return PageSource(photo.path, photo=photo)
-        root = self.root
-        path = page.file.abs_src_path or (
-            str(root / page.meta["source_path"]) if page.meta.get("source_path") else None
-        )
-        if path is None or not Path(path).is_file():
-            return PageSource(page.file.src_uri)
-        return PageSource(
-            Path(path).relative_to(root).as_posix() if Path(path).is_relative_to(root) else path,
-            text=Path(path).read_text("utf-8", errors="replace"),
-        )
-
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -92,13 +80,18 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         title = unescape(str(page.meta.get("title") or page.title or ""))
         category = page.meta.get("category_name")
         if info is not None:
-            html = fill_qr_slot(html, self.base + url, info.title)
+            self.qr[url] = qr_drawing(self.base + url, info.title)
             self.drawings[url + PLAQUE_NAME] = plaque_drawing(info, self.base + url, name)
             title, category = info.title, info.category
         self.site.collect(
             url,
             html,
-            self._source(page, info.photo if info else None),
+            PageSource.locate(
+                self.root,
+                page.file.abs_src_path or page.meta.get("source_path"),
+                page.file.src_uri,
+                info.photo if info else None,
+            ),
             lambda path: files.get_file_from_path(path) is not None,
         )
         if info is not None or (category and is_article_url(url)):
@@ -121,7 +114,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.drawing_stats = stats = DrawingStats()
         try:
             drawn = draw_all(
-                self.drawings.values(), self.cache, max_workers=self.config.max_workers, stats=stats
+                [*self.drawings.values(), *self.qr.values()],
+                self.cache,
+                max_workers=self.config.max_workers,
+                stats=stats,
             )
         except FontNotFoundError as error:
             raise PluginError(str(error)) from None
@@ -133,8 +129,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         for path, cached in published.items():
             files.append(File.generated(config, path, abs_src_path=str(cached)))
         for file in files.documentation_pages():
-            if file.page is not None and file.page.content:
-                file.page.content = self.site.rewrite(file.page.url, file.page.content)
+            page = file.page
+            if page is not None and page.content:
+                page.content = self.site.rewrite(page.url, page.content)
+                if page.url in self.qr:
+                    svg = drawn[self.qr[page.url]].read_text("utf-8")
+                    page.content = fill_qr_slot(page.content, svg)
         log.info(
             "图片：处理 %d 张，沿用缓存 %d 张；二维码牌和分享图：新绘 %d 张，沿用 %d 张",
             self.site.processed,

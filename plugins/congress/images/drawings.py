@@ -1,4 +1,4 @@
-"""QR plaques and share cards for many pages, drawn once and then served from the cache.
+"""QR codes, plaques and share cards for many pages, drawn once and then served from the cache.
 
 A drawing is named by a hash of what it shows and of the font that draws it, so a rebuild redraws
 only the pages whose name, title or address changed; the rest cost one stat each."""
@@ -19,6 +19,7 @@ from typing import Literal
 from congress.images.cache import atomic_write
 from congress.images.fonts import find_cjk_font
 from congress.images.plaque import qr_plaque_png
+from congress.images.qr import qr_svg
 from congress.images.share_card import share_card_png
 
 DRAWING_VERSION = 1
@@ -26,9 +27,11 @@ DRAWING_VERSION = 1
 
 @dataclass(frozen=True)
 class Drawing:
-    """`plaque`: (url, site name, title, subtitle); `card`: (site name, title, category)."""
+    """`plaque`: (url, site name, title, subtitle); `card`: (site name, title, category);
+    `qr`: (url, title), an inline SVG (choosing the best mask takes segno tens of milliseconds,
+    too long to repeat for every deputy on every build)."""
 
-    kind: Literal["plaque", "card"]
+    kind: Literal["plaque", "card", "qr"]
     args: tuple[str, ...]
 
 
@@ -41,11 +44,17 @@ def _font_identity() -> str:
 def drawing_path(cache_root: Path, drawing: Drawing) -> Path:
     material = json.dumps([DRAWING_VERSION, _font_identity(), drawing.kind, list(drawing.args)])
     key = hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
-    return cache_root / "drawings" / f"{drawing.kind}-{key}.png"
+    suffix = ".svg" if drawing.kind == "qr" else ".png"
+    return cache_root / "drawings" / f"{drawing.kind}-{key}{suffix}"
 
 
 def _draw(kind: str, args: tuple[str, ...], target: str) -> None:
-    data = qr_plaque_png(*args) if kind == "plaque" else share_card_png(*args)
+    if kind == "qr":
+        data = qr_svg(args[0], title=args[1]).encode("utf-8")
+    elif kind == "plaque":
+        data = qr_plaque_png(*args)
+    else:
+        data = share_card_png(*args)
     atomic_write(Path(target), data)
 
 

@@ -10,7 +10,6 @@ from html import escape
 
 from congress.catalog import Catalog
 from congress.images.drawings import Drawing
-from congress.images.qr import qr_svg
 from congress.images.safety import Where
 from congress.render.urls import deputy_url, station_url
 
@@ -70,9 +69,12 @@ def card_drawing(site_name: str, title: str, category: str) -> Drawing:
     return Drawing("card", (site_name, title, category))
 
 
-def qr_block_html(absolute_url: str, title: str) -> str:
+def qr_drawing(absolute_url: str, title: str) -> Drawing:
+    return Drawing("qr", (absolute_url, f"{title}的二维码：{absolute_url}"))
+
+
+def qr_block_html(svg: str) -> str:
     """The code, its caption and the plaque link; the plaque sits beside the page."""
-    svg = qr_svg(absolute_url, title=f"{title}的二维码：{absolute_url}")
     return (
         '<figure class="cg-qr">'
         f"{svg}"
@@ -82,8 +84,8 @@ def qr_block_html(absolute_url: str, title: str) -> str:
     )
 
 
-def fill_qr_slot(page_html: str, absolute_url: str, title: str) -> str:
-    block = qr_block_html(absolute_url, title)
+def fill_qr_slot(page_html: str, svg: str) -> str:
+    block = qr_block_html(svg)
     return QR_SLOT.sub(lambda _: block, page_html, count=1)
 
 

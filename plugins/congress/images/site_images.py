@@ -47,6 +47,18 @@ class PageSource:
     text: str | None = None
     photo: Where | None = None
 
+    @classmethod
+    def locate(cls, root: Path, file: str | None, fallback: str, photo: Where | None) -> PageSource:
+        """A data page's `photo:`, else the page's Markdown file (absolute, or relative to the
+        site's `root`), else just the page's own path."""
+        if photo is not None:
+            return cls(photo.path, photo=photo)
+        path = root / file if file else None
+        if path is None or not path.is_file():
+            return cls(fallback)
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        return cls(shown, text=path.read_text("utf-8", errors="replace"))
+
     def where(self, src: str) -> Where:
         if self.photo is not None:
             return self.photo
