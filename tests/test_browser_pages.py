@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 from browser.chromium import GuardedPage, describe
-from browser.fixtures import base_url, browser, built_site  # noqa: F401  (pytest fixtures)
 from browser.site import ARTIFACTS, sample_pages
+
+# One build, one server and one chromium for every browser test in the session.
+pytest_plugins = ["browser.fixtures"]
 
 pytestmark = pytest.mark.slow
 
@@ -21,9 +23,9 @@ WIDTHS = [390, 1280]
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", PAGES)
 def test_page_is_accessible_and_self_contained(
-    browser: Any,  # noqa: F811
-    base_url: str,  # noqa: F811
-    built_site: Path,  # noqa: F811
+    browser: Any,
+    base_url: str,
+    built_site: Path,
     name: str,
     width: int,
 ) -> None:
