@@ -115,6 +115,18 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "已发布的内容\n"
 
 
+def test_text_saved_by_chinese_windows_and_a_chosen_file_name(tmp_path: Path) -> None:
+    source = tmp_path / "计划.txt"
+    source.write_bytes("望澜市人大常委会2026年代表工作要点\n一、部分\n1.条目。".encode("gb18030"))
+    result = _run(tmp_path, str(source), "--out", "out/计划.md")
+    assert result.returncode == 1 and "网址名" in result.stdout
+    result = _run(tmp_path, str(source), "--out", "out/2026-points.md")
+    assert result.returncode == 0, result.stdout
+    written = (tmp_path / "out" / "2026-points.md").read_text(encoding="utf-8")
+    assert "title: 望澜市人大常委会2026年代表工作要点" in written and "1. 条目。" in written
+    assert "1 个部分，1 条" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("text", "field", "expected"),
     [

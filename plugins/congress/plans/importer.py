@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from congress.models import ID_HINT, ID_PATTERN
 from congress.plans.body import read_body
 from congress.plans.markdown_out import plan_markdown, unescape
 from congress.plans.model import PLANS_DIR, PlanBody
@@ -31,6 +32,7 @@ _KINDS = (
     ("计划", "plan"),
 )
 _WHITESPACE = re.compile(r"\s+")
+_SLUG = re.compile(ID_PATTERN)
 
 
 @dataclass
@@ -174,6 +176,11 @@ def run_import_plan(path: Path, *, title: str | None, out: str | None) -> int:
         print(f"无法读取 {path}：{exc}")
         return 1
     target = Path(out) if out else None
+    if target is not None and not _SLUG.match(target.stem):
+        print(
+            f"输出文件名“{target.name}”就是计划的网址名，应为{ID_HINT}，如 2025-deputy-work-plan.md"
+        )
+        return 1
     result = import_plan(text, path.name, title=title, slug=target.stem if target else None)
     for problem in sorted(result.problems):
         print(problem)
