@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test test-fast check lint format schema clean
+.PHONY: help setup browser serve serve-drafts build test test-fast test-browser check lint format schema clean
 
 help:
 	@echo "make serve   安装依赖，构建并预览示例网站 http://127.0.0.1:8000"
@@ -14,6 +14,7 @@ help:
 	@echo "make test    运行全部测试（含示例网站严格构建）"
 	@echo "make check   代码风格检查 + 内容检查"
 	@echo "make schema  重新生成 schema/ 下的 JSON Schema"
+	@echo "make serve-drafts  预览网站，并显示草稿和定时发布的文章"
 
 # The virtual environment is rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -28,6 +29,10 @@ serve: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Drafts and future-dated articles shown with a banner, for an editor's preview only.
+serve-drafts: $(STAMP)
+	CONGRESS_DRAFTS=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
 # Built beside site/ and swapped in only when the whole build succeeded: a failed build never
 # leaves visitors a half-written site.
 build: $(STAMP)
@@ -38,11 +43,19 @@ build: $(STAMP)
 	mv site.new site
 	rm -rf site.old
 
-test: $(STAMP)
+# Debian's chromium and a CJK font for the browser tests, and axe-core for the accessibility
+# checks; installs only what is missing (apt-get needs root).
+browser:
+	sh scripts/install-browser.sh
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
+
+test-browser: $(STAMP) browser
+	$(BIN)/python -m pytest -q -m slow
 
 check: $(STAMP)
 	$(BIN)/ruff check .
