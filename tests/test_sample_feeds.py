@@ -54,3 +54,12 @@ def test_rebuilding_unchanged_content_changes_no_feed_byte(
     assert feeds == sorted(p.relative_to(again) for p in again.glob("feeds/**/*.xml"))
     for feed in feeds:
         assert (sample_site / feed).read_bytes() == (again / feed).read_bytes(), feed
+
+
+def test_cover_enclosures_give_the_published_file_length(sample_site: Path) -> None:
+    parsed = feedparser.parse((sample_site / "feeds/all/rss.xml").read_bytes())
+    enclosures = [e for entry in parsed.entries for e in entry.enclosures]
+    assert enclosures
+    for enclosure in enclosures:
+        published = sample_site / enclosure.href.removeprefix(SITE_URL)
+        assert int(enclosure.length) == published.stat().st_size, enclosure.href

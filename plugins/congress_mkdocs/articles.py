@@ -39,7 +39,7 @@ class ArticlesPlugin(GeneratingPlugin):
         collection = shared_articles(config, self.config)
         moment = now(self.config)
         slugs = tag_slugs(t for a in collection.public(moment) for t in a.tags)
-        self.categories = {a.url: a.category_name for a in collection}
+        self.by_url = {a.url: a for a in collection}
         self.mentions: dict[str, str] = {}
         pages = article_pages(
             collection, catalog, article_body, slugs, moment, drafts=self.config.drafts
@@ -68,8 +68,11 @@ class ArticlesPlugin(GeneratingPlugin):
 
     def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
         html = self.latest(super().on_page_content(html, page=page, **kwargs), page.url)
-        if page.url in self.categories:
-            page.meta["category_name"] = self.categories[page.url]
+        article = self.by_url.get(page.url)
+        if article is not None:
+            # For the share card, and so image problems name the Markdown file.
+            page.meta["category_name"] = article.category_name
+            page.meta["source_path"] = article.source_path
         if _OWNER_PAGE.match(page.url):
             html += self.mentions.get(page.url, "")
         return html

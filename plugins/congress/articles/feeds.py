@@ -146,7 +146,7 @@ def _add_entry(
     html: str,
     site_url: str,
     site_name: str,
-    content_dir: Path,
+    cover_size: Callable[[str], int],
 ) -> None:
     url = _absolute(site_url, article.url)
     guid = guid_of(article, site_url)
@@ -164,7 +164,7 @@ def _add_entry(
     entry.summary(article.summary)
     entry.content(absolutize(html, url), type="html")
     if article.cover:
-        size = (content_dir / article.cover).stat().st_size
+        size = cover_size(article.cover)
         kind = IMAGE_TYPES[PurePosixPath(article.cover).suffix.lower()]
         entry.enclosure(_absolute(site_url, article.cover), str(size), kind)
 
@@ -177,13 +177,18 @@ def build_feeds(
     site_url: str,
     site_name: str,
     content_dir: Path,
+    cover_size: Callable[[str], int] | None = None,
     limit: int = 50,
 ) -> tuple[bytes, bytes]:
     """(rss, atom) for `articles`, which the caller has already limited to public ones (see
     `feed_articles`); drafts are dropped here as well. `html_of` gives an article's body HTML with
     URLs relative to its page /news/<slug>/; they are made absolute. The newest `limit` items are
     kept, newest first; the feed's update time is the newest item's date, or 1970-01-01 08:00
-    Beijing time for a feed without items."""
+    Beijing time for a feed without items. A cover's enclosure length is `cover_size(cover)`, the
+    bytes the site publishes at the cover's path (default: the file's own size under
+    `content_dir`)."""
+    if cover_size is None:
+        cover_size = lambda cover: (content_dir / cover).stat().st_size  # noqa: E731
     site_url = site_url.rstrip("/") + "/"
     items = sorted(
         (a for a in articles if a.status is ArticleStatus.published), key=Article.sort_key
@@ -202,7 +207,7 @@ def build_feeds(
     fg.lastBuildDate(updated)
     fg.pubDate(updated)
     for article in items:
-        _add_entry(fg, article, html_of(article), site_url, site_name, content_dir)
+        _add_entry(fg, article, html_of(article), site_url, site_name, cover_size)
     # feedgen makes the last link the RSS channel link; each format's self link names its own file.
     rss_self, atom_self = _absolute(site_url, spec.rss_path), _absolute(site_url, spec.atom_path)
     fg.link(href=rss_self, rel="self", type="application/rss+xml", replace=True)
