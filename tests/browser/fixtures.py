@@ -30,8 +30,11 @@ def base_url(built_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def browser(built_site: Path) -> Iterator[Any]:
+    # Playwright's sync API keeps an event loop running in this thread while it is open, and the
+    # search plugin's asyncio.run() refuses to start inside one: build first, and close the
+    # browser with its module so later tests can build sites again.
     reason = missing()
     if reason:
         pytest.skip(reason)
