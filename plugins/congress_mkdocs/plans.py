@@ -4,20 +4,16 @@
 from __future__ import annotations
 
 from importlib.resources import files as package_files
-from pathlib import Path
 
 from congress.catalog import Catalog
-from congress.plans import load_plans
 from congress.plans.pages import plan_pages
 from congress.plans.tracking import reports_by_item
-from congress.problems import has_errors, report
 from congress.render.environment import Rendered
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.shared import GeneratingPlugin, log, now, shared_articles
+from congress_mkdocs.shared import GeneratingPlugin, now, shared_articles, shared_plans
 
 PLAN_ASSETS = {
     "assets/congress/plan.css": "plan.css",
@@ -33,12 +29,7 @@ class PlansPlugin(GeneratingPlugin):
     config_class = PlansConfig
 
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
-        root = Path(config.config_file_path).parent
-        plans, problems = load_plans(root, Path(config.docs_dir))
-        if has_errors(problems):
-            raise PluginError("工作计划检查未通过，网站没有生成：\n" + report(problems))
-        for problem in problems:
-            log.info(str(problem))
+        plans = shared_plans(config)
         articles = shared_articles(config, self.config).public(now(self.config))
         return plan_pages(plans, reports_by_item(plans, articles))
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import yaml
 from congress.articles import SHANGHAI, Article, ArticleCollection, article_html, load_articles
 from congress.catalog import Catalog, load_catalog
-from congress.plans import load_plans
-from congress.problems import Severity, has_errors, report
+from congress.plans import Plan, load_plans
+from congress.problems import Problem, Severity, has_errors, report
 from congress.render.environment import Rendered
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,13 +28,15 @@ from mkdocs.structure.pages import Page
 from congress_mkdocs.options import CatalogOptions
 
 log = logging.getLogger("mkdocs.plugins.congress")
+T = TypeVar("T")
 ASSETS = {
     "assets/congress/congress.css": "congress.css",
     "assets/congress/deputy-filter.js": "deputy-filter.js",
     "assets/congress/placeholder-portrait.svg": "placeholder-portrait.svg",
 }
-_last: tuple[weakref.ref[MkDocsConfig], Catalog] | None = None
-_last_articles: tuple[weakref.ref[MkDocsConfig], ArticleCollection] | None = None
+# What one build has loaded, by name: each loader runs once however many plugins ask, and
+# `mkdocs serve` makes a new config, and so loads everything afresh, for each rebuild.
+_loaded: dict[str, tuple[weakref.ref[MkDocsConfig], Any]] = {}
 
 
 def today(options: CatalogOptions) -> date:
@@ -50,48 +53,64 @@ def now(options: CatalogOptions) -> datetime:
     return datetime.now(SHANGHAI)
 
 
-def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
-    """The catalog for this build, loaded once however many plugins ask. Any error stops the build
-    with every problem listed; `mkdocs serve` reloads the config, and so the catalog, per rebuild."""
-    global _last
-    if _last is not None and _last[0]() is config:
-        return _last[1]
-    root = Path(config.config_file_path).parent
-    catalog, problems = load_catalog(
-        root, today(options), data_dir=root / options.data_dir, docs_dir=Path(config.docs_dir)
-    )
+def _once(config: MkDocsConfig, name: str, load: Callable[[], tuple[T, list[Problem]]]) -> T:
+    """Load once per build; any error stops the build with every problem listed."""
+    if name in _loaded and _loaded[name][0]() is config:
+        return _loaded[name][1]  # type: ignore[no-any-return]
+    value, problems = load()
     if has_errors(problems):
-        raise PluginError("内容检查未通过，网站没有生成：\n" + report(problems))
+        raise PluginError(f"{CHECK_FAILED[name]}，网站没有生成：\n" + report(problems))
     for problem in problems:
         if problem.severity is Severity.warning:
             log.info(str(problem))
-    _last = (weakref.ref(config), catalog)
-    return catalog
+    _loaded[name] = (weakref.ref(config), value)
+    return value
+
+
+CHECK_FAILED = {
+    "catalog": "内容检查未通过",
+    "plans": "工作计划检查未通过",
+    "articles": "文章检查未通过",
+}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
+    """Everything in data/, cross-checked against the content folder."""
+    root = _root(config)
+    return _once(
+        config,
+        "catalog",
+        lambda: load_catalog(
+            root, today(options), data_dir=root / options.data_dir, docs_dir=Path(config.docs_dir)
+        ),
+    )
+
+
+def shared_plans(config: MkDocsConfig) -> dict[str, Plan]:
+    """Every plan under content/plans/, by slug."""
+    return _once(config, "plans", lambda: load_plans(_root(config), Path(config.docs_dir)))
 
 
 def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCollection:
-    """Every article under content/news/, checked against the catalog and loaded once per build,
-    like the catalog. Drafts are in the collection; its listing methods leave them out."""
-    global _last_articles
-    if _last_articles is not None and _last_articles[0]() is config:
-        return _last_articles[1]
-    catalog = shared_catalog(config, options)
-    root = Path(config.config_file_path).parent
-    # Plan problems are the plans plugin's to report; here plans only say which items exist.
-    plans, _ = load_plans(root, Path(config.docs_dir))
-    collection, problems = load_articles(
-        root,
-        catalog,
-        content_dir=Path(config.docs_dir),
-        categories_file=root / options.data_dir / "categories.yml",
-        plans={slug: {item.number for item in plan.items} for slug, plan in plans.items()},
+    """Every article under content/news/, checked against the catalog and the plans. Drafts are in
+    the collection; its listing methods leave them out."""
+    catalog, plans = shared_catalog(config, options), shared_plans(config)
+    root = _root(config)
+    return _once(
+        config,
+        "articles",
+        lambda: load_articles(
+            root,
+            catalog,
+            content_dir=Path(config.docs_dir),
+            categories_file=root / options.data_dir / "categories.yml",
+            plans={slug: {item.number for item in plan.items} for slug, plan in plans.items()},
+        ),
     )
-    if has_errors(problems):
-        raise PluginError("文章检查未通过，网站没有生成：\n" + report(problems))
-    for problem in problems:
-        log.info(str(problem))
-    _last_articles = (weakref.ref(config), collection)
-    return collection
 
 
 @lru_cache(maxsize=65536)
