@@ -16,7 +16,7 @@ pytest_plugins = ["browser.fixtures"]
 
 pytestmark = pytest.mark.slow
 
-PAGES = ["home", "deputy", "station", "article", "plan", "find"]
+PAGES = ["home", "deputy", "station", "article", "plan", "find", "notfound"]
 WIDTHS = [390, 1280]
 
 

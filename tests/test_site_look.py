@@ -36,8 +36,11 @@ def _themed_site(root: Path, identity: dict[str, Any] | None) -> Path:
         extra["site_identity"] = identity
     text += yaml.safe_dump({"extra": extra}, allow_unicode=True)
     config.write_text(text, encoding="utf-8")
+    # The sample's site map links article and plan pages this small site does not have.
     (root / "content" / "sitemap.md").write_text(
-        (ROOT / "content" / "sitemap.md").read_text(encoding="utf-8"), encoding="utf-8"
+        "---\ntitle: 网站地图\ntemplate: sitemap.html\n---\n\n"
+        "- [按居住地查找我的代表](deputies/find/index.md)\n",
+        encoding="utf-8",
     )
     return build(root)
 

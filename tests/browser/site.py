@@ -28,6 +28,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer a missing page with the site's own 404.html, as the production server does."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
@@ -73,4 +87,5 @@ def sample_pages(site: Path) -> dict[str, str | None]:
         "article": _first_page(site, "news", 'class="cg-article"'),
         "plan": _first_page(site, "plans"),
         "find": "deputies/find/" if (site / "deputies/find/index.html").is_file() else None,
+        "notfound": "deputies/no-such-page/" if (site / "404.html").is_file() else None,
     }
