@@ -2,15 +2,22 @@
 
     python scripts/bench.py [--sizes 1000,10000,50000] [--out docs/benchmarks.md]
 
-Each size is built twice in the same run: with the project's plugins, and as a plain MkDocs +
-Material site holding the same articles as ordinary pages (no project plugins), for a ratio."""
+Per size, in one run: the synthetic site built with the project's plugins; the same articles as a
+plain MkDocs + Material site (ordinary pages, Material's own search with jieba, no project
+plugins) for a ratio; the bytes one search query fetches in headless Chromium, for both searches;
+and edit-to-preview, the rebuild `mkdocs serve` does after one article changes.
+
+A size is a page budget; the real page count (every HTML file written) is what ms/page divides by."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,7 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from search_measure import index_size, run_queries  # noqa: E402
 from synthesize import synthesize  # noqa: E402
+
+# Material segments Chinese for its index with jieba when it is importable; the plain site is
+# meant to be stock Material at its best, so jieba is installed beside it, not into the project.
+BENCH_DEPS = ROOT / ".cache" / "bench-deps"
+QUERY = "联络站"
 
 
 @dataclass
@@ -32,7 +45,8 @@ class Run:
     peak_mb: float
     output_mb: float
     largest_html_kb: float
-    search_kb: float
+    search_index_kb: float = 0.0
+    query_kb: float = 0.0
 
     @property
     def ms_per_page(self) -> float:
@@ -40,35 +54,45 @@ class Run:
 
 
 _CHILD = """
-import logging, resource, sys
+import logging, resource, sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-logging.getLogger("mkdocs").setLevel(logging.WARNING)
+logging.basicConfig(level=logging.WARNING)
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(peak)
 """
 
 
-def _build(config: Path, site: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MB of one build, in a fresh process like `mkdocs build`."""
-    start = time.perf_counter()
+def _env(plain: bool) -> dict[str, str]:
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    if plain:
+        env["PYTHONPATH"] = str(BENCH_DEPS)
+    return env
+
+
+def _build(config: Path, site: Path, plain: bool = False) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB (the largest process: Python, or Pagefind's indexer) of one
+    build in a fresh process, as `mkdocs build` runs it."""
+    start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, str(config), str(site)],
-        check=True,
-        env=env,
+        env=_env(plain),
         capture_output=True,
         text=True,
     )
     seconds = time.perf_counter() - start
+    if out.returncode:
+        raise SystemExit(f"构建失败：{config}\n{out.stderr[-3000:]}")
     return seconds, int(out.stdout.split()[-1]) / 1024
 
 
-def _measure(label: str, config: Path, site: Path) -> Run:
-    seconds, peak = _build(config, site)
-    html = list(site.rglob("*.html"))
+def _measure(label: str, config: Path, site: Path, plain: bool = False) -> Run:
+    seconds, peak = _build(config, site, plain)
+    html = [p for p in site.rglob("*.html") if not p.is_relative_to(site / "pagefind")]
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    search = site / "search" / "search_index.json"
+    engine = "material" if plain else "pagefind"
     return Run(
         label,
         len(html),
@@ -76,8 +100,79 @@ def _measure(label: str, config: Path, site: Path) -> Run:
         peak,
         size / 2**20,
         max(p.stat().st_size for p in html) / 1024,
-        search.stat().st_size / 1024 if search.exists() else 0.0,
+        index_size(site, engine).total_bytes / 1024,
     )
+
+
+def _query_kb(site: Path, plain: bool) -> float:
+    """Bytes the browser fetched for one query typed into the header box of an article page."""
+    page = next(p for p in sorted((site / "news").glob("*/index.html")) if "-a" in p.parent.name)
+    rel = page.relative_to(site).parent.as_posix() + "/"
+    [result] = run_queries(site, [QUERY], "material" if plain else "pagefind", page=rel)
+    return result.bytes_fetched / 1024
+
+
+def _plain_site(synthetic: Path, out: Path) -> Path:
+    """The synthetic site's articles as ordinary pages of stock MkDocs + Material."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(synthetic / "content" / "news", out / "docs" / "news")
+    (out / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (out / "mkdocs.yml").write_text(
+        "site_name: 望澜市人大常委会\nsite_url: https://www.example.org/\n"
+        "theme:\n  name: material\n  language: zh\n  font: false\n"
+        "plugins:\n  - search:\n      lang: zh\n",
+        encoding="utf-8",
+    )
+    return out / "mkdocs.yml"
+
+
+def _edit_to_preview(config: Path) -> tuple[float, float]:
+    """Run `mkdocs serve`, change one article once it is up, and time until the rebuild is done:
+    (seconds from the file's change to the rebuild's end, seconds the rebuild itself reported)."""
+    article = sorted((config.parent / "content" / "news").glob("*-a*.md"))[-1]
+    proc = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "serve",
+            "-f",
+            str(config),
+            "-a",
+            "127.0.0.1:0",
+        ],
+        env=_env(False),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    try:
+        for line in proc.stdout:
+            if "Serving on" in line:
+                break
+        time.sleep(1)
+        text = article.read_text(encoding="utf-8")
+        changed = time.perf_counter()
+        article.write_text(text + "\n编辑刚刚补充了一句话。\n", encoding="utf-8")
+        for line in proc.stdout:
+            match = built.search(line)
+            if match:
+                return time.perf_counter() - changed, float(match.group(1))
+        raise SystemExit("mkdocs serve 意外退出")
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+
+
+def _drop_plugin(config: Path, plugin: str) -> None:
+    text = config.read_text(encoding="utf-8")
+    pattern = rf"^  - {re.escape(plugin)}(:\n(    .*\n)*|\n)"
+    text, n = re.subn(pattern, "", text, flags=re.MULTILINE)
+    if not n:
+        raise SystemExit(f"mkdocs.yml 中没有插件 {plugin}")
+    config.write_text(text, encoding="utf-8")
 
 
 def _size_args(pages: int) -> dict[str, int]:
@@ -93,17 +188,50 @@ def _size_args(pages: int) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
-    parser.add_argument("--out", type=Path, help="also write a Markdown table here")
+    parser.add_argument("--out", type=Path, help="also write the Markdown tables here")
+    parser.add_argument("--work", type=Path, help="build here instead of a temporary folder")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain Material site")
+    parser.add_argument("--no-serve", action="store_true", help="skip edit-to-preview")
+    parser.add_argument("--no-query", action="store_true", help="skip the browser query")
+    parser.add_argument(
+        "--without",
+        default="",
+        help="project plugins to leave out, comma-separated (e.g. congress-images); the table says so",
+    )
     args = parser.parse_args()
-    rows = []
+    if not args.no_plain and not (BENCH_DEPS / "jieba").is_dir():
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "--target", str(BENCH_DEPS), "jieba"],
+            check=True,
+        )
+    rows: list[tuple[Run, Run | None, tuple[float, float] | None]] = []
     with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
         for pages in (int(s) for s in args.sizes.split(",")):
-            site_dir = Path(tmp) / f"site-{pages}"
+            site_dir = work / f"site-{pages}"
             synthesize(site_dir, seed=1, **_size_args(pages))
-            run = _measure(f"本项目 {pages}", site_dir / "mkdocs.yml", site_dir / "site")
-            rows.append(run)
+            label = f"本项目 {pages}"
+            for plugin in filter(None, args.without.split(",")):
+                _drop_plugin(site_dir / "mkdocs.yml", plugin)
+                label += f"（不含 {plugin}）"
+            run = _measure(label, site_dir / "mkdocs.yml", site_dir / "site")
+            if not args.no_query:
+                run.query_kb = _query_kb(site_dir / "site", plain=False)
             print(_line(run), flush=True)
-            shutil.rmtree(site_dir / "site", ignore_errors=True)
+            plain = None
+            if not args.no_plain:
+                config = _plain_site(site_dir, work / f"plain-{pages}")
+                plain = _measure(f"Material {pages}", config, config.parent / "site", plain=True)
+                if not args.no_query:
+                    plain.query_kb = _query_kb(config.parent / "site", plain=True)
+                print(_line(plain), flush=True)
+                shutil.rmtree(config.parent)
+            serve = None if args.no_serve else _edit_to_preview(site_dir / "mkdocs.yml")
+            if serve:
+                print(f"  edit-to-preview: {serve[0]:.1f} s (rebuild {serve[1]:.1f} s)", flush=True)
+            rows.append((run, plain, serve))
+            if not args.work:
+                shutil.rmtree(site_dir, ignore_errors=True)
     table = _table(rows)
     print(table)
     if args.out:
@@ -113,20 +241,40 @@ def main() -> None:
 def _line(run: Run) -> str:
     return (
         f"{run.label}: {run.pages} pages, {run.seconds:.1f} s, {run.ms_per_page:.2f} ms/page, "
-        f"peak {run.peak_mb:.0f} MB, output {run.output_mb:.0f} MB, largest page {run.largest_html_kb:.0f} KB"
+        f"peak {run.peak_mb:.0f} MB, output {run.output_mb:.0f} MB, "
+        f"largest page {run.largest_html_kb:.0f} KB, search index {run.search_index_kb:.0f} KB, "
+        f"one query {run.query_kb:.0f} KB"
     )
 
 
-def _table(rows: list[Run]) -> str:
+def _table(rows: list[tuple[Run, Run | None, tuple[float, float] | None]]) -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     head = (
-        f"机器：{platform.machine()}，{os.cpu_count()} 核，Python {platform.python_version()}\n\n"
-        "| 站点 | 页面数 | 秒 | 毫秒/页 | 峰值内存 MB | 输出 MB | 最大页面 KB |\n|---|---|---|---|---|---|---|\n"
+        f"机器：{cpu}，{os.cpu_count()} 核，{platform.system()} {platform.machine()}，"
+        f"Python {platform.python_version()}\n\n"
+        "| 站点 | 页面数 | 秒 | 毫秒/页 | Material 每页耗时是它的几倍 | 峰值内存 MB | 输出 MB | 最大页面 KB "
+        "| 搜索索引 KB | 一次搜索下载 KB | 改一篇文章到预览 秒 |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
-    return head + "".join(
-        f"| {r.label} | {r.pages} | {r.seconds:.1f} | {r.ms_per_page:.2f} | {r.peak_mb:.0f} | "
-        f"{r.output_mb:.0f} | {r.largest_html_kb:.0f} |\n"
-        for r in rows
-    )
+    lines = []
+    for run, plain, serve in rows:
+        ratio = f"{plain.ms_per_page / run.ms_per_page:.1f}" if plain else "—"
+        preview = f"{serve[0]:.1f}（重建 {serve[1]:.1f}）" if serve else "—"
+        for r, extra in ((run, (ratio, preview)), (plain, ("1", "—"))):
+            if r is None:
+                continue
+            lines.append(
+                f"| {r.label} | {r.pages} | {r.seconds:.1f} | {r.ms_per_page:.2f} | {extra[0]} | "
+                f"{r.peak_mb:.0f} | {r.output_mb:.0f} | {r.largest_html_kb:.0f} | "
+                f"{r.search_index_kb:.0f} | {r.query_kb:.0f} | {extra[1]} |\n"
+            )
+    return head + "".join(lines)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,6 +70,14 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+# What each search adds to a visit: Pagefind's folder; Material's index, worker and lunr.
+_SEARCH_FILES = {
+    "pagefind": re.compile(r"^pagefind/"),
+    "material": re.compile(
+        r"search/search_index\.json|javascripts/workers/search|javascripts/lunr/"
+    ),
+}
+
 _SELECTORS = {
     # (input, one result link, result count line)
     "pagefind": ("[data-cg-search-query]", "[data-cg-search-list] a", "[data-cg-search-meta]"),
@@ -84,7 +93,8 @@ def run_queries(
     site: Path, queries: list[str], engine: str = "pagefind", page: str = ""
 ) -> list[QueryResult]:
     """Each query in a fresh browser context (empty cache), typed into the header search box of
-    `page`; counts every response after the page's own load, until the first results show."""
+    `page`; `bytes_fetched` counts the search's own files the visit fetched until the results
+    showed, `requests` lists every response."""
     from playwright.sync_api import sync_playwright
 
     box, link, meta = _SELECTORS[engine]
@@ -95,7 +105,6 @@ def run_queries(
             for query in queries:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 tab = context.new_page()
-                tab.goto(base + page, wait_until="networkidle")
                 fetched: list[tuple[str, int]] = []
 
                 def count(response, fetched=fetched) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +113,10 @@ def run_queries(
                     except Exception:  # a redirect or aborted response has no body
                         fetched.append((response.url.removeprefix(base), 0))
 
+                # From the start: Material fetches its whole index as the page loads, before any
+                # query; Pagefind waits for the visitor to focus the box.
                 tab.on("response", count)
+                tab.goto(base + page, wait_until="networkidle")
                 tab.click(box)
                 tab.fill(box, query)
                 tab.keyboard.press("Enter")
@@ -122,7 +134,7 @@ def run_queries(
                 seen: dict[str, str] = {}
                 for url, title in zip(urls, titles, strict=True):
                     seen.setdefault(url.split("#")[0], title)
-                total = sum(size for _, size in fetched)
+                total = sum(size for url, size in fetched if _SEARCH_FILES[engine].search(url))
                 results.append(QueryResult(query, list(seen), list(seen.values()), total, fetched))
                 context.close()
         finally:
