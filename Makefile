@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Material 9.7+ prints a banner about MkDocs 2 on every build; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve serve-drafts build test test-fast test-browser check lint format schema clean
+.PHONY: help setup browser serve serve-drafts build test test-fast test-browser check lint format schema clean bench
 
 help:
 	@echo "make serve   安装依赖，构建并预览示例网站 http://127.0.0.1:8000"
@@ -14,6 +14,7 @@ help:
 	@echo "make test    运行全部测试（含示例网站严格构建）"
 	@echo "make check   代码风格检查 + 内容检查"
 	@echo "make schema  重新生成 schema/ 下的 JSON Schema"
+	@echo "make bench   基准测试：不同规模合成网站的构建时间、内存和搜索流量"
 	@echo "make serve-drafts  预览网站，并显示草稿和定时发布的文章"
 
 # The virtual environment is rebuilt whenever pyproject.toml changes.
@@ -69,6 +70,12 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/congress schema .
+
+# Builds synthetic sites of several sizes, with and without the project's plugins, and writes the
+# results table (a benchmark, not a test: it takes many minutes).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --out docs/benchmarks.md
+	$(BIN)/python scripts/bench_images.py --count 1000 --workers 2
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
