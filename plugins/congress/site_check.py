@@ -9,7 +9,7 @@ from pathlib import Path
 from congress.articles import load_articles
 from congress.articles.loader import NEWS_DIR
 from congress.catalog import load_catalog
-from congress.plans import load_plans
+from congress.plans import item_numbers, load_plans
 from congress.problems import Problem
 
 CATEGORIES_FILE = "categories.yml"
@@ -28,7 +28,7 @@ def check_site(root: Path, today: date) -> list[Problem]:
             catalog,
             content_dir=content_dir,
             categories_file=categories,
-            plans={slug: {i.number for i in plan.items} for slug, plan in plans.items()},
+            plans=item_numbers(plans),
         )
         problems += found
     return sorted(problems)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from congress.articles import SHANGHAI, Article, ArticleCollection, article_html, load_articles
 from congress.catalog import Catalog, load_catalog
-from congress.plans import Plan, load_plans
+from congress.plans import Plan, item_numbers, load_plans
 from congress.problems import Problem, Severity, has_errors, report
 from congress.render.environment import Rendered
 from markupsafe import escape
@@ -108,7 +108,7 @@ def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCol
             catalog,
             content_dir=Path(config.docs_dir),
             categories_file=root / options.data_dir / "categories.yml",
-            plans={slug: {item.number for item in plan.items} for slug, plan in plans.items()},
+            plans=item_numbers(plans),
         ),
     )
 

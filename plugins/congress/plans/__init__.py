@@ -1,7 +1,7 @@
 """Plans (工作计划、工作要点、具体措施): import from Word or text, load, render, and track which
 articles report on which item."""
 
-from congress.plans.loader import load_plan, load_plans
+from congress.plans.loader import item_numbers, load_plan, load_plans
 from congress.plans.model import (
     INDEX_URL,
     Heading,
@@ -23,6 +23,7 @@ __all__ = [
     "PlanBody",
     "PlanFrontMatter",
     "PlanItem",
+    "item_numbers",
     "load_plan",
     "load_plans",
     "plan_url",

@@ -61,3 +61,8 @@ def load_plans(root: Path, content_dir: Path) -> tuple[dict[str, Plan], list[Pro
         if plan is not None:
             plans[plan.slug] = plan
     return plans, sorted(problems)
+
+
+def item_numbers(plans: dict[str, Plan]) -> dict[str, set[int]]:
+    """Each plan's slug to its item numbers: what an article's `plan_items` may name."""
+    return {slug: {item.number for item in plan.items} for slug, plan in plans.items()}
