@@ -6,6 +6,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 ROOT = Path(__file__).resolve().parents[1]
+# The image tests' `content` and `pipeline` fixtures.
+pytest_plugins = ["image_files"]
 
 
 def build_sample(site: Path) -> subprocess.CompletedProcess[str]:

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from image_files import gps_exif
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from PIL import ExifTags, Image, ImageDraw
+from PIL import Image, ImageDraw
 from site_factory import DEPUTY, FORMER, STATION, TODAY, write_site
 
 RED = (255, 0, 0)
@@ -22,18 +23,6 @@ DEPUTY_WITH_PHOTO = DEPUTY.replace(
 STATION_WITH_PHOTO = STATION.replace(
     "opened_on:", "photo: images/stations/east-home.png\nopened_on:"
 )
-
-
-def gps_exif(orientation: int = 1) -> Image.Exif:
-    exif = Image.Exif()
-    exif[ExifTags.Base.Orientation] = orientation
-    exif[ExifTags.Base.Make] = "PhoneMaker"
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = (30.0, 15.0, 10.0)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (120.0, 9.0, 33.0)
-    return exif
 
 
 def camera_photo(

@@ -14,18 +14,6 @@ from PIL import Image
 WHERE = ("data/deputies/zhang-san.yml", 7, "photo")
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    (folder / "images").mkdir(parents=True)
-    return folder
-
-
-@pytest.fixture
-def pipeline(content: Path, tmp_path: Path) -> ImagePipeline:
-    return ImagePipeline(content, tmp_path / ".cache" / "images")
-
-
 def jpeg_bytes(size: tuple[int, int] = (640, 480)) -> bytes:
     out = io.BytesIO()
     Image.effect_noise(size, 40).convert("RGB").save(out, "JPEG", quality=90)

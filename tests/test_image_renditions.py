@@ -10,6 +10,7 @@ import pytest
 from congress.images import ImagePipeline, ImageRequest, ImageSet
 from congress.images.cache import RenditionCache, atomic_write
 from congress.images.renditions import crop_box, target_widths
+from image_files import gps_exif
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 RED = (255, 0, 0)
@@ -23,31 +24,6 @@ def photo(size: tuple[int, int], marker: tuple[int, int, int, int] | None = None
     if marker:
         draw.rectangle(marker, fill=RED)
     return image
-
-
-def gps_exif(orientation: int = 1) -> Image.Exif:
-    exif = Image.Exif()
-    exif[ExifTags.Base.Orientation] = orientation
-    exif[ExifTags.Base.Make] = "PhoneMaker"
-    exif[ExifTags.Base.Artist] = "张三"
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
-    gps[ExifTags.GPS.GPSLatitude] = (30.0, 15.0, 10.0)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (120.0, 9.0, 33.0)
-    return exif
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    (folder / "images").mkdir(parents=True)
-    return folder
-
-
-@pytest.fixture
-def pipeline(content: Path, tmp_path: Path) -> ImagePipeline:
-    return ImagePipeline(content, tmp_path / ".cache" / "images")
 
 
 def process(pipeline: ImagePipeline, reference: str, kind: str = "photo") -> ImageSet:
