@@ -18,11 +18,19 @@ def station_url(station_id: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at `from_url` to `to_url`, both directory-style URLs like `deputies/x/`."""
+    # Called for every link on every generated page: plain segment arithmetic, not os.path.
     start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    target = posixpath.relpath(to_url or ".", start or ".")
+    here = [p for p in start.split("/") if p and p != "."]
+    there = [p for p in to_url.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    target = "/".join([".."] * (len(here) - common) + there[common:])
     if to_url.endswith("/") or not to_url:
-        target = target.rstrip("/") + "/"
-    return "./" if target == "./" or target == "" else target
+        return target + "/" if target else "./"
+    return target or "."
 
 
 def amap_url(station: Station) -> str:
