@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.shared import GeneratingPlugin, article_body, now, shared_articles
+from congress_mkdocs.shared import GeneratingPlugin, now, shared_articles, shared_bodies
 
 _OWNER_PAGE = re.compile(r"^(deputies|stations)/([a-z0-9-]+)/$")
 
@@ -41,9 +41,8 @@ class ArticlesPlugin(GeneratingPlugin):
         slugs = tag_slugs(t for a in collection.public(moment) for t in a.tags)
         self.by_url = {a.url: a for a in collection}
         self.mentions: dict[str, str] = {}
-        pages = article_pages(
-            collection, catalog, article_body, slugs, moment, drafts=self.config.drafts
-        )
+        body = shared_bodies(config, self.config)
+        pages = article_pages(collection, catalog, body, slugs, moment, drafts=self.config.drafts)
         pages += news_pages(collection, slugs, moment)
         owners = [
             (deputy_url(d.id), d.name, collection.by_deputy(d.id, moment), f"deputy/{d.id}")
@@ -67,7 +66,7 @@ class ArticlesPlugin(GeneratingPlugin):
         return super().on_files(files, config=config)
 
     def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
-        html = self.latest(super().on_page_content(html, page=page, **kwargs), page.url)
+        html = self.latest(html, page.url)
         article = self.by_url.get(page.url)
         if article is not None:
             # For the share card, and so image problems name the Markdown file.

@@ -18,7 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.shared import GeneratingPlugin, article_body, now, shared_articles, site_url
+from congress_mkdocs.shared import (
+    GeneratingPlugin,
+    now,
+    shared_articles,
+    shared_bodies,
+    site_url,
+)
 
 # The images plugin's default cache: the web copy's bytes are the same wherever they are cached.
 IMAGE_CACHE = ".cache/images"
@@ -45,11 +51,12 @@ class FeedsPlugin(GeneratingPlugin):
 
     def generate_files(self, catalog: Catalog, config: MkDocsConfig) -> dict[str, bytes]:
         out = {}
+        body = shared_bodies(config, self.config)
         for key, spec in self.specs.items():
             rss, atom = build_feeds(
                 spec,
                 self.listed[key],
-                article_body,
+                body,
                 site_url=site_url(config),
                 site_name=config.site_name,
                 content_dir=Path(config.docs_dir),

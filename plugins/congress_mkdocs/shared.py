@@ -6,25 +6,25 @@ import logging
 import weakref
 from collections.abc import Callable
 from datetime import date, datetime, time
-from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-import yaml
 from congress.articles import SHANGHAI, Article, ArticleCollection, article_html, load_articles
+from congress.articles.body_cache import BodyCache
 from congress.catalog import Catalog, load_catalog
 from congress.plans import Plan, item_numbers, load_plans
 from congress.problems import Problem, Severity, has_errors, report
 from congress.render.environment import Rendered
-from markupsafe import escape
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
+from congress_mkdocs.frames import install
+from congress_mkdocs.generated_pages import add_pages, nav_titles
 from congress_mkdocs.options import CatalogOptions
 
 log = logging.getLogger("mkdocs.plugins.congress")
@@ -66,6 +66,9 @@ def _once(config: MkDocsConfig, name: str, load: Callable[[], tuple[T, list[Prob
     _loaded[name] = (weakref.ref(config), value)
     return value
 
+
+BODY_CACHE = ".cache/articles"
+_body_caches: dict[str, BodyCache] = {}
 
 CHECK_FAILED = {
     "catalog": "内容检查未通过",
@@ -113,11 +116,16 @@ def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCol
     )
 
 
-@lru_cache(maxsize=65536)
-def article_body(article: Article) -> str:
-    """An article's body HTML, converted once for its page and every feed that carries it; an
-    unchanged article is not converted again when `mkdocs serve` rebuilds."""
-    return article_html(article)
+def shared_bodies(config: MkDocsConfig, options: CatalogOptions) -> Callable[[Article], str]:
+    """Every article's body HTML, converted once for its page and every feed that carries it,
+    and kept in .cache/articles/ so an unchanged article is never converted again."""
+    collection = shared_articles(config, options)
+    folder = _root(config) / BODY_CACHE
+    cache = _body_caches.setdefault(str(folder), BodyCache(folder))
+    bodies = _once(config, "bodies", lambda: (cache.bodies(collection), []))
+    if cache.converted:
+        log.info("文章正文：转换 %d 篇，其余沿用缓存", cache.converted)
+    return lambda article: bodies.get(article) or article_html(article)
 
 
 def site_url(config: MkDocsConfig) -> str:
@@ -142,37 +150,9 @@ def add_asset_files(config: MkDocsConfig, files: Files) -> None:
             files.append(File.generated(config, path, content=content))
 
 
-class GeneratedPages:
-    """In-memory pages: MkDocs gets a stub with the title, and the body HTML replaces its content,
-    so generated pages skip Markdown entirely."""
-
-    def __init__(self) -> None:
-        self._html: dict[str, str] = {}
-
-    def add(self, config: MkDocsConfig, files: Files, pages: list[Rendered]) -> None:
-        self._html = {}
-        for page in pages:
-            # Material prints meta title and description unescaped; escape them here.
-            meta = {"title": str(escape(page.title))}
-            if page.description:
-                meta["description"] = str(escape(page.description))
-            stub = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
-            existing = files.get_file_from_path(page.src_uri)
-            if existing is not None:
-                files.remove(existing)
-            files.append(File.generated(config, page.src_uri, content=stub))
-            self._html[page.src_uri] = page.html
-
-    def content(self, page: Page, html: str) -> str:
-        return self._html.get(page.file.src_uri, html)
-
-
 class GeneratingPlugin(BasePlugin[CatalogOptions]):
     """A plugin that turns the shared catalog into in-memory pages; subclasses say which pages
     (and may set a `config_class` with more options)."""
-
-    def __init__(self) -> None:
-        self.pages = GeneratedPages()
 
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         raise NotImplementedError
@@ -198,10 +178,13 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         catalog = shared_catalog(config, self.config)
         add_asset_files(config, files)
-        self.pages.add(config, files, self.generate(catalog, config))
+        add_pages(config, files, self.generate(catalog, config))
         for path, content in self.generate_files(catalog, config).items():
             files.append(File.generated(config, path, content=content))
         return files
 
-    def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
-        return self.pages.content(page, html)
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        pages = files.documentation_pages()
+        in_nav = nav_titles(config.nav)
+        install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])
+        return env

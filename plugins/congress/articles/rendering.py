@@ -9,8 +9,15 @@ from congress.articles.absolute_urls import relocate
 from congress.articles.model import Article
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "sane_lists"]
+# One converter, reset for each body: building one costs more than most conversions.
+_MD = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
+def body_html(body: str, content_path: str, url: str) -> str:
+    """The Markdown `body` of the file at `content_path` as HTML for the page at `url`."""
+    _MD.reset()
+    return relocate(_MD.convert(body), content_path, url)
 
 
 def article_html(article: Article) -> str:
-    html = markdown.markdown(article.body, extensions=EXTENSIONS, output_format="html")
-    return relocate(html, article.content_path, article.url)
+    return body_html(article.body, article.content_path, article.url)

@@ -1,0 +1,81 @@
+"""Generated pages as MkDocs pages that skip Markdown, and outside the nav skip Material's
+template too (see frames.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from congress.render.environment import Rendered
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from congress_mkdocs.frames import TEMPLATE
+
+
+class GeneratedPage(Page):
+    """A page whose body HTML is already made: nothing to read, no Markdown to convert."""
+
+    def __init__(
+        self,
+        rendered: Rendered,
+        file: File,
+        config: MkDocsConfig,
+        *,
+        in_nav: bool,
+        nav_title: str | None,
+    ) -> None:
+        super().__init__(nav_title, file, config)
+        self._html = rendered.html
+        # Material prints meta title and description unescaped; escape them here.
+        self._meta: dict[str, Any] = {"title": str(escape(rendered.title))}
+        if rendered.description:
+            self._meta["description"] = str(escape(rendered.description))
+        if not in_nav:
+            self._meta["template"] = TEMPLATE
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", dict(self._meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self._html
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+def nav_titles(nav: Any) -> dict[str, str | None]:
+    """Source path to title for every page mkdocs.yml's nav names."""
+    return dict(_walk(nav or []))
+
+
+def _walk(items: Any) -> Iterator[tuple[str, str | None]]:
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, str):
+            yield item, None
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, title
+                else:
+                    yield from _walk(value)
+
+
+def add_pages(config: MkDocsConfig, files: Files, pages: list[Rendered]) -> None:
+    """Put each page in `files`, in place of any source file at the same path."""
+    in_nav = nav_titles(config.nav)
+    for rendered in pages:
+        existing = files.get_file_from_path(rendered.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        file = File.generated(config, rendered.src_uri, content="")
+        GeneratedPage(
+            rendered,
+            file,
+            config,
+            in_nav=rendered.src_uri in in_nav,
+            nav_title=in_nav.get(rendered.src_uri),
+        )
+        files.append(file)

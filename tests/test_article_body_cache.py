@@ -1,0 +1,55 @@
+"""Article bodies are converted once and kept: a rebuild converts only what an editor changed,
+and many new articles are converted on every core with the same result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from congress.articles import article_html
+from congress.articles import body_cache as body_cache_module
+from congress.articles.body_cache import BodyCache
+from test_article_pages_build import story
+from test_article_site import article_site, load
+
+
+def _collection(root: Path, n: int = 3, edit: str = ""):
+    articles = {f"2025-03-{i:02d}-s.md": story(i) for i in range(1, n + 1)}
+    if edit:
+        articles["2025-03-01-s.md"] += edit
+    collection, problems = load(article_site(root, articles))
+    assert problems == []
+    return list(collection)
+
+
+def test_bodies_are_the_articles_html_and_a_rebuild_converts_nothing(tmp_path: Path) -> None:
+    articles = _collection(tmp_path / "site")
+    first = BodyCache(tmp_path / "cache")
+    bodies = first.bodies(articles)
+    assert first.converted == 3
+    assert bodies == {a: article_html(a) for a in articles}
+    assert "<strong>听取</strong>" in bodies[articles[0]]
+
+    again = BodyCache(tmp_path / "cache")  # a new build: only the disk cache is left
+    assert again.bodies(articles) == bodies
+    assert again.converted == 0
+
+
+def test_an_edited_article_alone_is_converted_again(tmp_path: Path) -> None:
+    cache = BodyCache(tmp_path / "cache")
+    cache.bodies(_collection(tmp_path / "a"))
+    edited = _collection(tmp_path / "b", edit="\n编辑补充的一句话。\n")
+    bodies = cache.bodies(edited)
+    assert cache.converted == 1
+    (changed,) = [a for a in edited if a.slug == "2025-03-01-s"]
+    assert "编辑补充的一句话。" in bodies[changed]
+
+
+def test_many_new_bodies_convert_in_parallel_to_the_same_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _collection(tmp_path / "site", n=6)
+    monkeypatch.setattr(body_cache_module, "PARALLEL_FROM", 2)
+    bodies = BodyCache(tmp_path / "cache", max_workers=2).bodies(articles)
+    assert bodies == {a: article_html(a) for a in articles}
+    assert not list((tmp_path / "cache").rglob("*.tmp"))
