@@ -8,12 +8,15 @@ from typing import Any
 
 from congress.catalog import Catalog
 from congress.models import Area, Deputy, Station
-from congress.render.deputy_rows import level_blocks
+from congress.render.deputy_rows import paged_level_blocks
 from congress.render.environment import Rendered, render
 from congress.render.urls import relative, station_url
 from congress.sorting import name_key
 
 FIND_URL = "deputies/find/"
+STATIONS_URL = "stations/"
+NEARBY_STATIONS = 30
+"""Stations an area page lists; a county or city has more, and the directory lists them all."""
 
 
 def area_url(area_id: str) -> str:
@@ -55,7 +58,7 @@ def area_pages(catalog: Catalog) -> list[Rendered]:
     ordered = catalog.current_deputies()
     pages = [_find_page(catalog)]
     for area in catalog.areas.values():
-        url = area_url(area.id)
+        base = area_url(area.id)
         chain = catalog.area_chain(area.id)
         chosen = set(elected_in[area.id])
         for outer in chain[:-1]:
@@ -64,23 +67,35 @@ def area_pages(catalog: Catalog) -> list[Rendered]:
         # city is never offered as "nearby".
         nearby = stations_in[area.id] or (stations_in[chain[-2].id] if len(chain) > 2 else [])
         place = _place_name(catalog, area)
-        html = render(
-            "area.html",
-            place=place,
-            blocks=level_blocks(catalog, [d for d in ordered if d.id in chosen], url),
-            stations=[{"station": s, "href": relative(url, station_url(s.id))} for s in nearby],
-            nearby_is_outer=bool(nearby) and not stations_in[area.id],
-            children=[
-                {"name": c.name, "href": relative(url, area_url(c.id))}
-                for c in catalog.child_areas(area.id)
-            ],
-            find=relative(url, FIND_URL),
-        )
-        pages.append(
-            Rendered(
-                url, f"{place}的人大代表", html, f"{place}居民的各级人大代表和附近的代表联络站"
+        deputies = [d for d in ordered if d.id in chosen]
+        for piece, blocks in paged_level_blocks(catalog, deputies, base):
+            url, first = piece.url, piece.number == 1
+            title = f"{place}的人大代表" + ("" if first else f"（第 {piece.number} 页）")
+            html = render(
+                "area.html",
+                title=title,
+                place=place,
+                blocks=blocks,
+                pager=piece.pager(),
+                # Stations and sub-areas once, on the first page; each list is paged the same way.
+                stations=[
+                    {"station": s, "href": relative(url, station_url(s.id))}
+                    for s in nearby[:NEARBY_STATIONS]
+                ]
+                if first
+                else None,
+                more_stations=relative(url, STATIONS_URL) if len(nearby) > NEARBY_STATIONS else "",
+                nearby_is_outer=bool(nearby) and not stations_in[area.id],
+                children=[
+                    {"name": c.name, "href": relative(url, area_url(c.id))}
+                    for c in catalog.child_areas(area.id)
+                ]
+                if first
+                else [],
+                find=relative(url, FIND_URL),
             )
-        )
+            description = f"{place}居民的各级人大代表和附近的代表联络站"
+            pages.append(Rendered(url, title, html, description))
     return pages
 
 

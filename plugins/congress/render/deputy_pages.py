@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from congress.articles.paging import paginate
 from congress.catalog import Catalog
 from congress.models import Deputy
 from congress.render.area_pages import area_pages
-from congress.render.deputy_rows import deputy_row, level_blocks
+from congress.render.deputy_rows import DEPUTIES_PER_PAGE, deputy_row, paged_level_blocks
 from congress.render.environment import Rendered, render
 from congress.render.urls import deputy_url, relative, station_url
 from congress.vocab import Level
@@ -64,6 +65,36 @@ def _filter_index(catalog: Catalog) -> dict[tuple[str, str], list[Deputy]]:
     return index
 
 
+def _list_pages(
+    catalog: Catalog,
+    base: str,
+    title: str,
+    deputies: list[Deputy],
+    *,
+    intro: str,
+    links: list[tuple[str, str]],
+    description: str = "",
+    filters: bool = False,
+) -> list[Rendered]:
+    """A deputy list by level, paged; later pages' titles say which page they are."""
+    pages = []
+    for piece, blocks in paged_level_blocks(catalog, deputies, base):
+        page_title = title if piece.number == 1 else f"{title}（第 {piece.number} 页）"
+        html = render(
+            "deputy_list.html",
+            title=page_title,
+            intro=intro,
+            blocks=blocks,
+            filters=_filter_options(catalog, piece.url) if filters else [],
+            # Filtering in the browser only sees one page; paged lists keep the static links.
+            live_filter=filters and piece.count == 1,
+            links=[{"href": relative(piece.url, url), "text": text} for url, text in links],
+            pager=piece.pager(),
+        )
+        pages.append(Rendered(piece.url, page_title, html, description))
+    return pages
+
+
 def filtered_pages(catalog: Catalog) -> list[Rendered]:
     """One static page per delegation and group, so filtering works without JavaScript. (Area pages
     answer a resident's question instead; see area_pages.)"""
@@ -71,47 +102,50 @@ def filtered_pages(catalog: Catalog) -> list[Rendered]:
     index = _filter_index(catalog)
     for name, label, slug in FILTERS[1:]:
         for item in catalog.table(name).values():
-            url = f"deputies/{slug}/{item.id}/"
             chosen = index.get((name, item.id), [])
-            title = f"{item.name}（{label}）"
-            html = render(
-                "deputy_list.html",
-                title=title,
+            pages += _list_pages(
+                catalog,
+                f"deputies/{slug}/{item.id}/",
+                f"{item.name}（{label}）",
+                chosen,
                 intro=f"共 {len(chosen)} 名现任代表。",
-                blocks=level_blocks(catalog, chosen, url),
-                filters=[],
-                links=[{"href": relative(url, INDEX_URL), "text": "全部代表"}],
+                links=[(INDEX_URL, "全部代表")],
             )
-            pages.append(Rendered(url, title, html))
     return pages
 
 
-def index_page(catalog: Catalog) -> Rendered:
+def index_pages(catalog: Catalog) -> list[Rendered]:
     current = catalog.current_deputies()
-    html = render(
-        "deputy_list.html",
-        title="代表名单",
+    return _list_pages(
+        catalog,
+        INDEX_URL,
+        "代表名单",
+        current,
         intro=f"现任各级人大代表 {len(current)} 名，按层级排列；同时担任两级代表的，在两个层级中均列出。",
-        blocks=level_blocks(catalog, current, INDEX_URL),
-        filters=_filter_options(catalog, INDEX_URL),
-        links=[{"href": relative(INDEX_URL, FORMER_URL), "text": "已离任代表名单"}],
+        links=[(FORMER_URL, "已离任代表名单")],
+        description="本市各级人大代表名单",
+        filters=True,
     )
-    return Rendered(INDEX_URL, "代表名单", html, "本市各级人大代表名单")
 
 
-def former_page(catalog: Catalog) -> Rendered:
+def former_pages(catalog: Catalog) -> list[Rendered]:
     former = catalog.former_deputies()
-    rows = [deputy_row(catalog, d, FORMER_URL) for d in former]
-    blocks = [{"label": "已离任代表", "anchor": "former", "rows": rows}] if rows else []
-    html = render(
-        "deputy_list.html",
-        title="已离任代表",
-        intro=f"共 {len(former)} 名。",
-        blocks=blocks,
-        filters=[],
-        links=[{"href": relative(FORMER_URL, INDEX_URL), "text": "现任代表名单"}],
-    )
-    return Rendered(FORMER_URL, "已离任代表", html)
+    pages = []
+    for piece, chunk in paginate(former, FORMER_URL, DEPUTIES_PER_PAGE):
+        rows = [deputy_row(catalog, d, piece.url) for d in chunk]
+        title = "已离任代表" if piece.number == 1 else f"已离任代表（第 {piece.number} 页）"
+        blocks = [{"label": "已离任代表", "anchor": "former", "rows": rows, "count": len(former)}]
+        html = render(
+            "deputy_list.html",
+            title=title,
+            intro=f"共 {len(former)} 名。",
+            blocks=blocks if rows else [],
+            filters=[],
+            links=[{"href": relative(piece.url, INDEX_URL), "text": "现任代表名单"}],
+            pager=piece.pager(),
+        )
+        pages.append(Rendered(piece.url, title, html))
+    return pages
 
 
 def _name(table: dict[str, Any], ident: str | None) -> str | None:
@@ -156,8 +190,8 @@ def profile_page(catalog: Catalog, deputy: Deputy, photo_url: str | None = None)
 def deputy_pages(catalog: Catalog) -> list[Rendered]:
     """Every page of the deputy directory."""
     pages = [
-        index_page(catalog),
-        former_page(catalog),
+        *index_pages(catalog),
+        *former_pages(catalog),
         *filtered_pages(catalog),
         *area_pages(catalog),
     ]
