@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -136,6 +137,11 @@ def feed_articles(spec: FeedSpec, collection: ArticleCollection, now: dt.datetim
     return select(spec.ref, now)
 
 
+# One article sits in several feeds (the site's, its category's, district's, each deputy's); its
+# body with absolute links is the same in every one of them.
+_absolute_body = lru_cache(maxsize=32768)(absolutize)
+
+
 def _absolute(site_url: str, path: str) -> str:
     return site_url + quote(path, safe="/#%")
 
@@ -162,7 +168,7 @@ def _add_entry(
     for term in dict.fromkeys([article.category_name, *article.tags]):
         entry.category(term=term)
     entry.summary(article.summary)
-    entry.content(absolutize(html, url), type="html")
+    entry.content(_absolute_body(html, url), type="html")
     if article.cover:
         size = cover_size(article.cover)
         kind = IMAGE_TYPES[PurePosixPath(article.cover).suffix.lower()]
