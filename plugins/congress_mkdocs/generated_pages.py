@@ -45,6 +45,12 @@ class GeneratedPage(Page):
         self.toc = get_toc([])
         self.present_anchor_ids = set()
 
+    def release(self) -> None:
+        """Forget the body once the page is written: at 50,000 pages the bodies would otherwise
+        hold most of the build's memory until it ends."""
+        self._html = ""
+        self.content = None
+
 
 def nav_titles(nav: Any) -> dict[str, str | None]:
     """Source path to title for every page mkdocs.yml's nav names."""

@@ -22,9 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from congress_mkdocs.frames import install
-from congress_mkdocs.generated_pages import add_pages, nav_titles
+from congress_mkdocs.generated_pages import GeneratedPage, add_pages, nav_titles
 from congress_mkdocs.options import CatalogOptions
 
 log = logging.getLogger("mkdocs.plugins.congress")
@@ -182,6 +183,11 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
         for path, content in self.generate_files(catalog, config).items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, GeneratedPage):
+            page.release()
+        return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         pages = files.documentation_pages()

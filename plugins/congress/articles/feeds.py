@@ -139,7 +139,7 @@ def feed_articles(spec: FeedSpec, collection: ArticleCollection, now: dt.datetim
 
 # One article sits in several feeds (the site's, its category's, district's, each deputy's); its
 # body with absolute links is the same in every one of them.
-_absolute_body = lru_cache(maxsize=32768)(absolutize)
+_absolute_body = lru_cache(maxsize=8192)(absolutize)
 
 
 def _absolute(site_url: str, path: str) -> str:
