@@ -113,7 +113,8 @@ def _query_kb(site: Path, plain: bool) -> float:
 
 
 def _plain_site(synthetic: Path, out: Path) -> Path:
-    """The synthetic site's articles as ordinary pages of stock MkDocs + Material."""
+    """The synthetic site's articles as ordinary pages of stock MkDocs + Material, kept out of the
+    nav as a blog's posts are (in the nav, every page would render every article's title)."""
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(synthetic / "content" / "news", out / "docs" / "news")
@@ -121,7 +122,9 @@ def _plain_site(synthetic: Path, out: Path) -> Path:
     (out / "mkdocs.yml").write_text(
         "site_name: 望澜市人大常委会\nsite_url: https://www.example.org/\n"
         "theme:\n  name: material\n  language: zh\n  font: false\n"
-        "plugins:\n  - search:\n      lang: zh\n",
+        "plugins:\n  - search:\n      lang: zh\n"
+        "nav:\n  - 首页: index.md\n"
+        "validation:\n  omitted_files: ignore\n",
         encoding="utf-8",
     )
     return out / "mkdocs.yml"
