@@ -1,13 +1,25 @@
 """Site search as a visitor uses it: a query typed into the header box of a small built site, in
-headless Chromium, finds the right pages and fetches nothing from outside the site."""
+headless Chromium, finds the right pages and fetches nothing from outside the site. And the index
+as an editor's build makes it: every page but the 404 page, the same index Pagefind makes of the
+finished site, and a Chinese error with no Pagefind process left behind when something fails."""
 
 from __future__ import annotations
 
+import asyncio
+import gzip
+import json
+import logging
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 from site_factory import STATION, build, write_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +34,10 @@ VOTE_ARTICLE = """\
 
 今年，东湖区在区人民代表大会上首次实行民生实事项目人大代表票决制，代表们从十二个候选项目中
 投票选出八个，由政府组织实施，代表全程监督。
+
+<article class="vote-result"><p>票决结果：八个项目当选。</p></article>
+
+会后，代表们将分组视察项目进展。
 """
 
 STATION_2 = (
@@ -31,22 +47,38 @@ STATION_2 = (
 )
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not shutil.which("chromium"):
-        pytest.skip("需要 chromium：运行 scripts/install-browser.sh")
-    root = write_site(
-        tmp_path_factory.mktemp("search"),
-        stations={"east-home": STATION, "lakeside": STATION_2},
-    )
+# A page an editor wrote as HTML: MkDocs copies it as it is, and search finds it like any page.
+LEAFLET = """\
+<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>便民手册</title></head>
+<body><article class="md-content__inner md-typeset"><h1>代表联络便民手册</h1>
+<p>群众可以通过联络站的公开电话预约代表接待。</p></article></body></html>
+"""
+
+
+def search_site(root: Path, *, hooks: str = "") -> Path:
+    """The test site with the search plugin, a news page and a hand-written HTML page; `hooks`
+    is the source of a MkDocs hooks file to add to the build."""
+    write_site(root, stations={"east-home": STATION, "lakeside": STATION_2})
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
         "  font: false\n", f"  font: false\n  custom_dir: {ROOT / 'overrides'}\n"
     )
     config = config.replace("\nnav:", "\n  - congress-search\nnav:") + "  - 要闻: vote.md\n"
+    if hooks:
+        (root / "hooks.py").write_text(hooks, encoding="utf-8")
+        config += "hooks:\n  - hooks.py\n"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "content" / "vote.md").write_text(VOTE_ARTICLE, encoding="utf-8")
-    return build(root)
+    (root / "content" / "leaflet.html").write_text(LEAFLET, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not shutil.which("chromium"):
+        pytest.skip("需要 chromium：运行 scripts/install-browser.sh")
+    return build(search_site(tmp_path_factory.mktemp("search")))
 
 
 CASES = [
@@ -76,3 +108,138 @@ def test_a_word_not_on_the_site_finds_nothing(site: Path) -> None:
 def test_the_404_page_is_not_indexed(site: Path) -> None:
     [result] = run_queries(site, ["页面不存在"])
     assert "/404.html" not in result.urls
+
+
+def fragments(bundle: Path) -> dict[str, dict[str, object]]:
+    """Each indexed page's record (URL, title, text a result's excerpt comes from), by file name:
+    the name is a hash of the record, so equal names mean equal records."""
+    return {
+        path.name: json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for path in (bundle / "fragment").iterdir()
+    }
+
+
+def index_of_folder(site: Path, bundle: Path) -> None:
+    """The index Pagefind makes of a finished site folder, as the plugin used to make it."""
+
+    async def run() -> None:
+        options = IndexConfig(
+            root_selector="article.md-content__inner",
+            exclude_selectors=[".headerlink", ".md-source-file"],
+            force_language="zh",
+            output_path=str(bundle),
+        )
+        async with PagefindIndex(config=options) as index:
+            await index.add_directory(str(site), glob="**/{index,[!4]*}.html")
+
+    asyncio.run(run())
+
+
+def test_every_page_but_404_is_indexed_as_pagefind_indexes_the_finished_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.congress.search"):
+        site = build(search_site(tmp_path / "src"))
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts]
+    expected = {
+        "/" + p.relative_to(site).as_posix().removesuffix("index.html")
+        for p in pages
+        if p.name != "404.html"
+    }
+    indexed = fragments(site / "pagefind")
+    assert {str(record["url"]) for record in indexed.values()} == expected
+    assert "/leaflet.html" in expected and "/vote/" in expected
+    assert f"站内搜索：已索引 {len(expected)} 个页面" in caplog.messages
+
+    index_of_folder(site, tmp_path / "reference")
+    assert indexed == fragments(tmp_path / "reference")
+
+
+# Stands in for Pagefind: notes its process id, then is Pagefind.
+WRAPPER = """\
+#!/bin/sh
+echo $$ > "{pid_file}"
+exec "{pagefind}" "$@"
+"""
+
+KILL_PAGEFIND = """\
+import os, signal
+from pathlib import Path
+
+def on_post_page(output, page, config, **kwargs):
+    pid_file = Path({pid_file!r})
+    if pid_file.exists():
+        try:
+            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return output
+"""
+
+BROKEN_PAGE = """\
+from mkdocs.exceptions import PluginError
+
+def on_post_page(output, page, config, **kwargs):
+    if page.url == "vote/":
+        raise PluginError("模板出错")
+    return output
+"""
+
+
+@pytest.fixture
+def pid_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the Pagefind the build starts writes its process id."""
+    pid_file = tmp_path / "pagefind.pid"
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(WRAPPER.format(pid_file=pid_file, pagefind=get_executable()))
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
+    return pid_file
+
+
+def assert_nothing_left(pid_file: Path) -> None:
+    pid = int(pid_file.read_text())
+    assert not Path(f"/proc/{pid}").exists(), "Pagefind 进程仍在运行（或未被回收）"
+    assert not [t for t in threading.enumerate() if t.name == "congress-search"]
+
+
+def failed_build(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    config = load_config(str(root / "mkdocs.yml"), strict=True)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        mkdocs_build(config)
+    assert not (Path(config.site_dir) / "pagefind").exists()
+    return caplog.messages
+
+
+def test_pagefind_dying_mid_build_fails_the_build_in_chinese_and_leaves_no_process(
+    tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = search_site(tmp_path / "src", hooks=KILL_PAGEFIND.format(pid_file=str(pid_file)))
+    messages = failed_build(root, caplog)
+    assert any("站内搜索索引生成失败：Pagefind 进程意外退出" in m for m in messages), messages
+    assert_nothing_left(pid_file)
+
+
+def test_a_build_failing_before_the_index_is_written_leaves_no_process(
+    tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = search_site(tmp_path / "src", hooks=BROKEN_PAGE)
+    messages = failed_build(root, caplog)
+    assert any("模板出错" in m for m in messages), messages
+    assert_nothing_left(pid_file)
+
+
+def test_a_preview_does_not_index_unless_asked(tmp_path: Path, pid_file: Path) -> None:
+    root = search_site(tmp_path / "src")
+    config = load_config(str(root / "mkdocs.yml"), strict=True)
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    assert not (Path(config.site_dir) / "pagefind").exists()
+    assert not pid_file.exists()
+
+    config = load_config(str(root / "mkdocs.yml"), strict=True)
+    config.plugins["congress-search"].config.index_on_serve = True
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    assert (Path(config.site_dir) / "pagefind" / "pagefind.js").exists()
+    assert_nothing_left(pid_file)
