@@ -59,7 +59,7 @@ def paged_list(
             archive=relative(url, ARCHIVE_URL),
             tags=relative(url, TAGS_URL),
         )
-        page_title = title if piece.number == 1 else f"{title}（第 {piece.number} 页）"
+        page_title = piece.title(title)
         out.append(Rendered(url, page_title, html, description))
     return out
 

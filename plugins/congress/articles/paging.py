@@ -25,6 +25,10 @@ class Slice:
     count: int
     base: str
 
+    def title(self, title: str) -> str:
+        """The list's title on this page: later pages say which page they are."""
+        return title if self.number == 1 else f"{title}（第 {self.number} 页）"
+
     def pager(self) -> dict[str, Any]:
         """Links from this page to its neighbours: first, last and two on each side."""
         shown = sorted(

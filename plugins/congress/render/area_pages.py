@@ -70,14 +70,14 @@ def area_pages(catalog: Catalog) -> list[Rendered]:
         deputies = [d for d in ordered if d.id in chosen]
         for piece, blocks in paged_level_blocks(catalog, deputies, base):
             url, first = piece.url, piece.number == 1
-            title = f"{place}的人大代表" + ("" if first else f"（第 {piece.number} 页）")
+            title = piece.title(f"{place}的人大代表")
             html = render(
                 "area.html",
                 title=title,
                 place=place,
                 blocks=blocks,
                 pager=piece.pager(),
-                # Stations and sub-areas once, on the first page; each list is paged the same way.
+                # Stations (at most NEARBY_STATIONS) and sub-areas once, on the first page.
                 stations=[
                     {"station": s, "href": relative(url, station_url(s.id))}
                     for s in nearby[:NEARBY_STATIONS]

@@ -79,7 +79,7 @@ def _list_pages(
     """A deputy list by level, paged; later pages' titles say which page they are."""
     pages = []
     for piece, blocks in paged_level_blocks(catalog, deputies, base):
-        page_title = title if piece.number == 1 else f"{title}（第 {piece.number} 页）"
+        page_title = piece.title(title)
         html = render(
             "deputy_list.html",
             title=page_title,
@@ -133,7 +133,7 @@ def former_pages(catalog: Catalog) -> list[Rendered]:
     pages = []
     for piece, chunk in paginate(former, FORMER_URL, DEPUTIES_PER_PAGE):
         rows = [deputy_row(catalog, d, piece.url) for d in chunk]
-        title = "已离任代表" if piece.number == 1 else f"已离任代表（第 {piece.number} 页）"
+        title = piece.title("已离任代表")
         blocks = [{"label": "已离任代表", "anchor": "former", "rows": rows, "count": len(former)}]
         html = render(
             "deputy_list.html",
