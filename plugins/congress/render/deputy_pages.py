@@ -23,15 +23,20 @@ FILTERS = (
 )
 
 
-def _filter_options(catalog: Catalog, from_url: str) -> list[dict[str, Any]]:
+def _filter_sources(catalog: Catalog) -> dict[str, list[Any]]:
+    """What each filter offers: the areas some current deputy represents, every delegation and
+    group. A pass over all deputies, so made once per directory, not per page."""
     used_areas: set[str] = set()
     for d in catalog.current_deputies():
         used_areas |= catalog.deputy_areas(d)
-    sources: dict[str, list[Any]] = {
+    return {
         "area": [a for a in catalog.areas.values() if a.id in used_areas and a.parent],
         "delegation": list(catalog.delegations.values()),
         "deputy_group": list(catalog.deputy_groups.values()),
     }
+
+
+def _filter_options(sources: dict[str, list[Any]], from_url: str) -> list[dict[str, Any]]:
     return [
         {
             "name": name,
@@ -78,6 +83,7 @@ def _list_pages(
 ) -> list[Rendered]:
     """A deputy list by level, paged; later pages' titles say which page they are."""
     pages = []
+    sources = _filter_sources(catalog) if filters else {}
     for piece, blocks in paged_level_blocks(catalog, deputies, base):
         page_title = piece.title(title)
         html = render(
@@ -85,7 +91,7 @@ def _list_pages(
             title=page_title,
             intro=intro,
             blocks=blocks,
-            filters=_filter_options(catalog, piece.url) if filters else [],
+            filters=_filter_options(sources, piece.url) if filters else [],
             # Filtering in the browser only sees one page; paged lists keep the static links.
             live_filter=filters and piece.count == 1,
             links=[{"href": relative(piece.url, url), "text": text} for url, text in links],
