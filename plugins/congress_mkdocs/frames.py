@@ -93,11 +93,13 @@ class Frames:
         return pieces
 
 
+def installed(env: Environment) -> bool:
+    return TEMPLATE in env.globals
+
+
 def install(env: Environment, nav_urls: list[str], site_urls: list[str]) -> None:
-    """Make TEMPLATE available in this build's environment (once, however many plugins ask).
-    `nav_urls` and `site_urls` (every page's URL) give the links frames may differ in."""
-    if TEMPLATE in env.globals:
-        return
+    """Make TEMPLATE available in this build's environment. `nav_urls` and `site_urls` (every
+    page's URL) give the links frames may differ in."""
     tops = {u.split("/", 1)[0] + "/" for u in site_urls if "/" in u}
     probes = sorted({*_ALWAYS_PROBED, *nav_urls, *tops})
     frames = Frames(env, probes)

@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from congress_mkdocs.frames import install
+from congress_mkdocs.frames import install, installed
 from congress_mkdocs.generated_pages import GeneratedPage, add_pages, nav_titles
 from congress_mkdocs.options import CatalogOptions
 
@@ -123,9 +123,14 @@ def shared_bodies(config: MkDocsConfig, options: CatalogOptions) -> Callable[[Ar
     collection = shared_articles(config, options)
     folder = _root(config) / BODY_CACHE
     cache = _body_caches.setdefault(str(folder), BodyCache(folder))
-    bodies = _once(config, "bodies", lambda: (cache.bodies(collection), []))
-    if cache.converted:
-        log.info("文章正文：转换 %d 篇，其余沿用缓存", cache.converted)
+
+    def load() -> tuple[dict[Article, str], list[Problem]]:
+        bodies = cache.bodies(collection)
+        if cache.converted:
+            log.info("文章正文：转换 %d 篇，其余沿用缓存", cache.converted)
+        return bodies, []
+
+    bodies = _once(config, "bodies", load)
     return lambda article: bodies.get(article) or article_html(article)
 
 
@@ -190,7 +195,8 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
         return output
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        pages = files.documentation_pages()
-        in_nav = nav_titles(config.nav)
-        install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])
+        if not installed(env):  # every congress plugin gets here; the first installs
+            pages = files.documentation_pages()
+            in_nav = nav_titles(config.nav)
+            install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])
         return env
