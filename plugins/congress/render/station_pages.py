@@ -1,9 +1,14 @@
-"""The station directory: grouped by district and kind, and one page per station."""
+"""The station directory: grouped by district and kind, paged, and one page per station."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
+from congress.articles.paging import Slice, page_url, paginate
 from congress.catalog import Catalog
 from congress.models import Station
 from congress.render.deputy_rows import level_blocks
@@ -13,7 +18,10 @@ from congress.sorting import name_key
 from congress.vocab import AreaKind, StationKind
 
 INDEX_URL = "stations/"
+STATIONS_PER_PAGE = 100
+"""Stations on one page of the directory: about 30 KB of HTML however many a province has."""
 _DISTRICT_KINDS = {AreaKind.district, AreaKind.county}
+Entry = tuple[tuple[str, str], StationKind, Station]
 
 
 def district_of(catalog: Catalog, area_id: str) -> tuple[str, str]:
@@ -25,36 +33,85 @@ def district_of(catalog: Catalog, area_id: str) -> tuple[str, str]:
     return (chain[-1].id, chain[-1].name) if chain else (area_id, area_id)
 
 
-def index_page(catalog: Catalog) -> Rendered:
+def _directory_entries(catalog: Catalog) -> list[Entry]:
+    """Every station once, in directory order: district by name, then kind, then tier and name."""
     by_district: dict[tuple[str, str], list[Station]] = {}
     for station in catalog.stations.values():
         by_district.setdefault(district_of(catalog, station.area), []).append(station)
-    districts: list[dict[str, Any]] = []
-    for (district_id, name), stations in sorted(
-        by_district.items(), key=lambda kv: name_key(kv[0][1])
-    ):
-        kinds = []
-        for kind in StationKind:
-            rows = [
-                {"station": s, "href": relative(INDEX_URL, station_url(s.id))}
-                for s in sorted(stations, key=lambda s: (s.tier or "", name_key(s.name, s.id)))
-                if s.kind is kind
-            ]
-            if rows:
-                kinds.append({"label": kind.label, "rows": rows})
-        districts.append(
-            {"anchor": f"area-{district_id}", "name": name, "count": len(stations), "kinds": kinds}
+    kind_order = {kind: i for i, kind in enumerate(StationKind)}
+    entries: list[Entry] = []
+    for district, stations in sorted(by_district.items(), key=lambda kv: name_key(kv[0][1])):
+        ordered = sorted(
+            stations,
+            key=lambda s: (kind_order[s.kind], s.tier or "", name_key(s.name, s.id)),
         )
-    html = render(
-        "station_list.html",
-        title="联络站名录",
-        districts=districts,
-        intro=(
-            f"全市共有代表之家、代表联络站、代表工作室、代表联络点和全过程人民民主实践站 "
-            f"{len(catalog.stations)} 个。群众可在接待时间前往，当面向驻站代表反映意见建议。"
-        ),
+        entries += [(district, s.kind, s) for s in ordered]
+    return entries
+
+
+def _districts(chunk: Sequence[Entry], totals: Counter[Any], url: str) -> list[dict[str, Any]]:
+    """One page's rows grouped by district and kind; headings count the whole directory."""
+    districts = []
+    for (district_id, name), in_district in groupby(chunk, key=itemgetter(0)):
+        kinds = [
+            {
+                "label": kind.label,
+                "count": totals[(district_id, kind)],
+                "rows": [
+                    {"station": s, "href": relative(url, station_url(s.id))} for *_, s in rows
+                ],
+            }
+            for kind, rows in groupby(in_district, key=itemgetter(1))
+        ]
+        districts.append(
+            {
+                "anchor": f"area-{district_id}",
+                "name": name,
+                "count": totals[district_id],
+                "kinds": kinds,
+            }
+        )
+    return districts
+
+
+def _jump_links(starts: dict[tuple[str, str], int], piece: Slice) -> list[dict[str, str]]:
+    """A link to each district where its list starts: on this page, or on the page it is on."""
+    links = []
+    for (district_id, name), number in starts.items():
+        page = "" if number == piece.number else relative(piece.url, page_url(INDEX_URL, number))
+        links.append({"name": name, "href": f"{page}#area-{district_id}"})
+    return links
+
+
+def index_pages(catalog: Catalog) -> list[Rendered]:
+    """The directory, paged so no page grows with the number of stations; every station is on
+    exactly one page, and the jump links on every page lead to the page where a district starts."""
+    entries = _directory_entries(catalog)
+    totals: Counter[Any] = Counter()
+    starts: dict[tuple[str, str], int] = {}
+    pieces = paginate(entries, INDEX_URL, STATIONS_PER_PAGE)
+    for piece, chunk in pieces:
+        for (district_id, name), kind, _ in chunk:
+            totals[district_id] += 1
+            totals[(district_id, kind)] += 1
+            starts.setdefault((district_id, name), piece.number)
+    intro = (
+        f"全市共有代表之家、代表联络站、代表工作室、代表联络点和全过程人民民主实践站 "
+        f"{len(catalog.stations)} 个。群众可在接待时间前往，当面向驻站代表反映意见建议。"
     )
-    return Rendered(INDEX_URL, "联络站名录", html, "人大代表之家、联络站和实践站名录")
+    pages = []
+    for piece, chunk in pieces:
+        title = piece.title("联络站名录")
+        html = render(
+            "station_list.html",
+            title=title,
+            intro=intro,
+            jump=_jump_links(starts, piece),
+            districts=_districts(chunk, totals, piece.url),
+            pager=piece.pager(),
+        )
+        pages.append(Rendered(piece.url, title, html, "人大代表之家、联络站和实践站名录"))
+    return pages
 
 
 def station_page(catalog: Catalog, station: Station, photo_url: str | None = None) -> Rendered:
@@ -77,6 +134,6 @@ def station_page(catalog: Catalog, station: Station, photo_url: str | None = Non
 
 def station_pages(catalog: Catalog) -> list[Rendered]:
     return [
-        index_page(catalog),
+        *index_pages(catalog),
         *(station_page(catalog, s, s.photo) for s in catalog.stations.values()),
     ]
