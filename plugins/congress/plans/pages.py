@@ -1,12 +1,16 @@
-"""The plan pages: /plans/ by year and issuer, and /plans/<slug>/ with every item addressable."""
+"""The plan pages: /plans/ by year and issuer, /plans/<slug>/ with every item addressable, and
+/plans/<slug>/item-<n>/ listing all of an item's reports when more than fit under the item."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
+from congress.articles.list_rows import rows
+from congress.articles.model import Article
+from congress.articles.paging import paginate
 from congress.plans.markdown_out import unescape
 from congress.plans.model import INDEX_URL, Heading, Paragraph, Plan, PlanItem
 from congress.plans.tracking import Reports
@@ -14,6 +18,9 @@ from congress.render.environment import Rendered, chinese_date, render
 from congress.render.markdown_text import markdown_to_html
 from congress.render.urls import relative
 from congress.sorting import name_key
+
+REPORTS_SHOWN = 3
+"""Newest reports shown under an item on the plan page; years of news would make it unbounded."""
 
 
 def lead_sentence(item: PlanItem, limit: int = 40) -> str:
@@ -26,21 +33,34 @@ def lead_sentence(item: PlanItem, limit: int = 40) -> str:
     return lead or f"第 {item.number} 条"
 
 
+def item_reports_url(plan: Plan, item: PlanItem) -> str:
+    """`plans/<slug>/item-<n>/`: every report on one item, paged."""
+    return f"{plan.url}{item.anchor}/"
+
+
+def _item_html(item: PlanItem) -> Markup:
+    return Markup(markdown_to_html("\n\n".join(item.paragraphs)))
+
+
 def _item(plan: Plan, item: PlanItem, reports: Reports) -> dict[str, Any]:
     found = reports.get((plan.slug, item.number), ())
     return {
         "kind": "item",
         "number": item.number,
         "anchor": item.anchor,
-        "html": Markup(markdown_to_html("\n\n".join(item.paragraphs))),
+        "html": _item_html(item),
+        "total": len(found),
         "reports": [
             {
                 "title": a.title,
                 "href": relative(plan.url, a.url),
                 "date": chinese_date(a.published.date()),
             }
-            for a in found
+            for a in found[:REPORTS_SHOWN]
         ],
+        "more": relative(plan.url, item_reports_url(plan, item))
+        if len(found) > REPORTS_SHOWN
+        else None,
     }
 
 
@@ -113,6 +133,42 @@ def index_page(plans: Mapping[str, Plan], reports: Reports) -> Rendered:
     return Rendered(INDEX_URL, "工作计划", html, "人大常委会历年工作计划、工作要点及其落实情况")
 
 
+def item_report_pages(plan: Plan, item: PlanItem, found: Sequence[Article]) -> list[Rendered]:
+    """Every report on one item, newest first as given, paged like the news lists."""
+    base = item_reports_url(plan, item)
+    title = f"{plan.title}第 {item.number} 条落实情况"
+    pages = []
+    for piece, chunk in paginate(found, base):
+        page_title = piece.title(title)
+        html = render(
+            "plan_item_reports.html",
+            title=page_title,
+            plan=plan,
+            number=item.number,
+            total=len(found),
+            item_html=_item_html(item) if piece.number == 1 else None,
+            items=rows(list(chunk), piece.url),
+            pager=piece.pager(),
+            back=relative(piece.url, plan.url) + f"#{item.anchor}",
+        )
+        description = f"{plan.title}第 {item.number} 条的 {len(found)} 篇落实报道"
+        pages.append(Rendered(piece.url, page_title, html, description))
+    return pages
+
+
+def _pages_of(plan: Plan, reports: Reports) -> list[Rendered]:
+    """A plan's page, then the report lists of the items with more reports than it shows."""
+    pages = [plan_page(plan, reports)]
+    for item in plan.items:
+        found = reports.get((plan.slug, item.number), ())
+        if len(found) > REPORTS_SHOWN:
+            pages += item_report_pages(plan, item, found)
+    return pages
+
+
 def plan_pages(plans: Mapping[str, Plan], reports: Reports) -> list[Rendered]:
-    """The index first, then one page per plan, in slug order so builds are deterministic."""
-    return [index_page(plans, reports), *(plan_page(plans[s], reports) for s in sorted(plans))]
+    """The index first, then each plan's pages, in slug order so builds are deterministic."""
+    return [
+        index_page(plans, reports),
+        *(p for s in sorted(plans) for p in _pages_of(plans[s], reports)),
+    ]
