@@ -19,7 +19,7 @@ from congress.vocab import AreaKind, StationKind
 
 INDEX_URL = "stations/"
 STATIONS_PER_PAGE = 100
-"""Stations on one page of the directory: about 30 KB of HTML however many a province has."""
+"""Stations on one page of the directory: about 25 KB of rows however many a province has."""
 _DISTRICT_KINDS = {AreaKind.district, AreaKind.county}
 Entry = tuple[tuple[str, str], StationKind, Station]
 
