@@ -64,7 +64,8 @@ def test_only_items_with_more_reports_than_shown_link_to_their_own_list(
 ) -> None:
     html = _item(pages["plans/2025-plan/"], item)
     more = count > REPORTS_SHOWN
-    assert (f'<a href="item-{item}/">查看全部 {count} 篇</a>' in html) is more
+    link = f'<a href="item-{item}/">查看全部 {count} 篇<span class="md-visually-hidden">'
+    assert (link in html) is more
     assert ("查看全部" in html) is more
     assert (f"plans/2025-plan/item-{item}/" in pages) is more
 
