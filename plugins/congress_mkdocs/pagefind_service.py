@@ -61,9 +61,19 @@ class PageService(PagefindService):
         return self.pages
 
     async def send(self, payload: Any) -> Any:
+        """The upstream request, except that a Pagefind which has exited fails it with the
+        reader's Chinese error rather than the pipe's own (`Connection lost`)."""
         if self.failure is not None:
             raise self.failure
-        return await super().send(payload)
+        assert self._backend.stdin is not None
+        self._message_id += 1
+        reply: asyncio.Future[Any] = self._loop.create_future()
+        self._responses[self._message_id] = reply
+        request = {"message_id": self._message_id, "payload": payload}
+        self._backend.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
+        with suppress(ConnectionError):  # the reader fails the reply at Pagefind's end of output
+            await self._backend.stdin.drain()
+        return await reply
 
     async def _wait_for_responses(self) -> None:
         assert self._backend.stdout is not None
