@@ -56,15 +56,25 @@ LEAFLET = """\
 """
 
 
-def search_site(root: Path, *, hooks: str = "") -> Path:
+def search_site(
+    root: Path, *, hooks: str = "", part_pages: int | None = None, extra_pages: int = 0
+) -> Path:
     """The test site with the search plugin, a news page and a hand-written HTML page; `hooks`
-    is the source of a MkDocs hooks file to add to the build."""
+    is the source of a MkDocs hooks file to add to the build, `part_pages` the plugin's option,
+    `extra_pages` a number of short pages to add (out of the navigation)."""
     write_site(root, stations={"east-home": STATION, "lakeside": STATION_2})
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
         "  font: false\n", f"  font: false\n  custom_dir: {ROOT / 'overrides'}\n"
     )
-    config = config.replace("\nnav:", "\n  - congress-search\nnav:") + "  - 要闻: vote.md\n"
+    plugin = "  - congress-search\n"
+    if part_pages is not None:
+        plugin = f"  - congress-search:\n      part_pages: {part_pages}\n"
+    config = config.replace("\nnav:", f"\n{plugin}nav:") + "  - 要闻: vote.md\n"
+    for number in range(1, extra_pages + 1):
+        page = root / "content" / "extra" / f"{number}.md"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(f"# 附页 {number}\n\n第 {number} 页的正文。\n", encoding="utf-8")
     if hooks:
         (root / "hooks.py").write_text(hooks, encoding="utf-8")
         config += "hooks:\n  - hooks.py\n"
@@ -119,6 +129,21 @@ def fragments(bundle: Path) -> dict[str, dict[str, object]]:
     }
 
 
+def part_folders(bundle: Path) -> list[Path]:
+    """The folders the index was written to: the bundle's own, then part-2/, part-3/..."""
+    parts = sorted(bundle.glob("part-*"), key=lambda path: int(path.name.removeprefix("part-")))
+    return [bundle, *parts]
+
+
+def html_pages(site: Path) -> set[str]:
+    """The URLs of the site's HTML pages but the 404 page, as Pagefind records them."""
+    return {
+        "/" + p.relative_to(site).as_posix().removesuffix("index.html")
+        for p in site.rglob("*.html")
+        if "pagefind" not in p.relative_to(site).parts and p.name != "404.html"
+    }
+
+
 def index_of_folder(site: Path, bundle: Path) -> None:
     """The index Pagefind makes of a finished site folder, as the plugin used to make it."""
 
@@ -140,25 +165,74 @@ def test_every_page_but_404_is_indexed_as_pagefind_indexes_the_finished_site(
 ) -> None:
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.congress.search"):
         site = build(search_site(tmp_path / "src"))
-    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts]
-    expected = {
-        "/" + p.relative_to(site).as_posix().removesuffix("index.html")
-        for p in pages
-        if p.name != "404.html"
-    }
+    expected = html_pages(site)
     indexed = fragments(site / "pagefind")
     assert {str(record["url"]) for record in indexed.values()} == expected
     assert "/leaflet.html" in expected and "/vote/" in expected
     assert f"站内搜索：已索引 {len(expected)} 个页面" in caplog.messages
+    assert part_folders(site / "pagefind") == [site / "pagefind"]
+    assert json.loads((site / "pagefind" / "parts.json").read_text()) == {"parts": []}
 
     index_of_folder(site, tmp_path / "reference")
     assert indexed == fragments(tmp_path / "reference")
 
 
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test site with its index written in parts of at most 5 pages."""
+    if not shutil.which("chromium"):
+        pytest.skip("需要 chromium：运行 scripts/install-browser.sh")
+    return build(search_site(tmp_path_factory.mktemp("parted"), part_pages=PART_PAGES))
+
+
+PART_PAGES = 5
+
+
+def urls_by_part(bundle: Path) -> list[list[str]]:
+    return [
+        sorted(str(record["url"]) for record in fragments(folder).values())
+        for folder in part_folders(bundle)
+    ]
+
+
+def test_an_index_in_parts_holds_every_page_but_404_once(parted_site: Path) -> None:
+    parts = urls_by_part(parted_site / "pagefind")
+    assert len(parts) >= 3
+    assert all(0 < len(urls) <= PART_PAGES for urls in parts)
+    every = [url for urls in parts for url in urls]
+    assert sorted(every) == sorted(html_pages(parted_site))
+
+
+def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
+    parted_site: Path,
+) -> None:
+    bundle = parted_site / "pagefind"
+    manifest = json.loads((bundle / "parts.json").read_text(encoding="utf-8"))
+    folders = part_folders(bundle)[1:]
+    assert manifest == {"parts": [f"{folder.name}/" for folder in folders]}
+    for folder in folders:
+        names = {path.name for path in folder.iterdir()}
+        assert {"fragment", "index", "pagefind-entry.json"} <= names, names
+        assert not names & {"pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"}
+
+
+def test_queries_find_pages_in_the_first_part_and_the_last(parted_site: Path) -> None:
+    parts = urls_by_part(parted_site / "pagefind")
+    # The page-by-page order puts the news page early; the hand-written page comes last.
+    assert "/vote/" in parts[0] and "/leaflet.html" in parts[-1], parts
+    cases = [*CASES, ("代表联络便民手册", "/leaflet.html")]
+    results = run_queries(parted_site, [query for query, _ in cases])
+    for (query, expected), result in zip(cases, results, strict=True):
+        assert expected in result.urls, (query, result.urls)
+        foreign = [url for url, _ in result.requests if url.startswith(("http:", "https:"))]
+        assert not foreign, foreign
+        assert any(url.startswith("pagefind/part-") for url, _ in result.requests)
+
+
 # Stands in for Pagefind: notes its process id, then is Pagefind.
 WRAPPER = """\
 #!/bin/sh
-echo $$ > "{pid_file}"
+echo $$ >> "{pid_file}"
 exec "{pagefind}" "$@"
 """
 
@@ -170,7 +244,7 @@ def on_post_page(output, page, config, **kwargs):
     pid_file = Path({pid_file!r})
     if pid_file.exists():
         try:
-            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+            os.kill(int(pid_file.read_text().split()[-1]), signal.SIGKILL)
         except ProcessLookupError:
             pass
     return output
@@ -185,10 +259,28 @@ def on_post_page(output, page, config, **kwargs):
     return output
 """
 
+# Runs before the search plugin's on_post_build, once the first part is full and the second
+# part's Pagefind has started: 38 pages, handed to the indexer 32 at a time, in parts of 20.
+AFTER_ROTATION = """\
+import os, signal, time
+from pathlib import Path
+from mkdocs.exceptions import PluginError
+
+def on_post_build(config, **kwargs):
+    pid_file = Path({pid_file!r})
+    deadline = time.monotonic() + 30
+    while len(pid_file.read_text().split()) < 2:
+        assert time.monotonic() < deadline, "第二个 Pagefind 进程没有启动"
+        time.sleep(0.01)
+    {action}
+"""
+KILL_SECOND = "os.kill(int(pid_file.read_text().split()[1]), signal.SIGKILL)"
+FAIL = 'raise PluginError("模板出错")'
+
 
 @pytest.fixture
 def pid_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Where the Pagefind the build starts writes its process id."""
+    """Where each Pagefind the build starts writes its process id, a line each."""
     pid_file = tmp_path / "pagefind.pid"
     wrapper = tmp_path / "pagefind"
     wrapper.write_text(WRAPPER.format(pid_file=pid_file, pagefind=get_executable()))
@@ -198,16 +290,17 @@ def pid_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def assert_nothing_left(pid_file: Path) -> None:
-    pid = int(pid_file.read_text())
-    assert not Path(f"/proc/{pid}").exists(), "Pagefind 进程仍在运行（或未被回收）"
+    for pid in pid_file.read_text().split():
+        assert not Path(f"/proc/{pid}").exists(), "Pagefind 进程仍在运行（或未被回收）"
     assert not [t for t in threading.enumerate() if t.name == "congress-search"]
 
 
 def failed_build(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The build's error messages; it must fail without writing a complete index."""
     config = load_config(str(root / "mkdocs.yml"), strict=True)
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         mkdocs_build(config)
-    assert not (Path(config.site_dir) / "pagefind").exists()
+    assert not (Path(config.site_dir) / "pagefind" / "parts.json").exists()
     return caplog.messages
 
 
@@ -217,6 +310,7 @@ def test_pagefind_dying_mid_build_fails_the_build_in_chinese_and_leaves_no_proce
     root = search_site(tmp_path / "src", hooks=KILL_PAGEFIND.format(pid_file=str(pid_file)))
     messages = failed_build(root, caplog)
     assert any("站内搜索索引生成失败：Pagefind 进程意外退出" in m for m in messages), messages
+    assert not (root / "site" / "pagefind").exists()
     assert_nothing_left(pid_file)
 
 
@@ -226,6 +320,24 @@ def test_a_build_failing_before_the_index_is_written_leaves_no_process(
     root = search_site(tmp_path / "src", hooks=BROKEN_PAGE)
     messages = failed_build(root, caplog)
     assert any("模板出错" in m for m in messages), messages
+    assert not (root / "site" / "pagefind").exists()
+    assert_nothing_left(pid_file)
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [(KILL_SECOND, "站内搜索索引生成失败：Pagefind 进程意外退出"), (FAIL, "模板出错")],
+    ids=["pagefind-killed", "build-failed"],
+)
+def test_a_failure_after_a_part_is_written_leaves_no_process(
+    tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture, action: str, message: str
+) -> None:
+    hooks = AFTER_ROTATION.format(pid_file=str(pid_file), action=action)
+    root = search_site(tmp_path / "src", hooks=hooks, part_pages=20, extra_pages=20)
+    messages = failed_build(root, caplog)
+    assert any(message in m for m in messages), messages
+    assert (root / "site" / "pagefind" / "pagefind-entry.json").exists()  # the first part
+    assert len(pid_file.read_text().split()) == 2
     assert_nothing_left(pid_file)
 
 

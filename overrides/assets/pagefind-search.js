@@ -18,8 +18,33 @@
   var latest = 0;
   var timer = 0;
 
+  // A large site's index is written in parts: the bundle folder holds the first, and its
+  // parts.json lists the folders of the others. Without a readable list, the index is one part.
+  function parts() {
+    return fetch(new URL("parts.json", bundle).href)
+      .then(function (response) {
+        return response.ok ? response.json() : { parts: [] };
+      })
+      .then(function (manifest) {
+        return (Array.isArray(manifest.parts) ? manifest.parts : [])
+          .map(function (part) {
+            return new URL(String(part), bundle);
+          })
+          .filter(function (url) {
+            return url.origin === bundle.origin; // nothing from outside the site
+          })
+          .map(function (url) {
+            return url.pathname;
+          });
+      })
+      .catch(function () {
+        return [];
+      });
+  }
+
   function load() {
     if (!pagefind) {
+      var folders = parts();
       pagefind = import(new URL("pagefind.js", bundle).href).then(function (api) {
         // Pagefind splits a Chinese query with the browser's word breaker (ICU), whose words
         // differ from the ones the index was built with (jieba): 白云镇 becomes 白云/镇 and the
@@ -35,9 +60,23 @@
           if (lang === null) html.removeAttribute("lang");
           else html.setAttribute("lang", lang);
         }
-        return instance.options({ baseUrl: root, excerptLength: 40 }).then(function () {
-          return instance;
-        });
+        return instance
+          .options({ baseUrl: root, excerptLength: 40 })
+          .then(function () {
+            return folders;
+          })
+          .then(function (merged) {
+            // Every part before the first search: a merged index runs on this instance's wasm,
+            // and a search lists the results of all parts together, by score.
+            return Promise.all(
+              merged.map(function (folder) {
+                return instance.mergeIndex(folder, { baseUrl: root, excerptLength: 40 });
+              })
+            );
+          })
+          .then(function () {
+            return instance;
+          });
       });
       pagefind.catch(function () {
         meta.textContent = "搜索暂不可用：本网站的搜索索引尚未生成（预览时不生成）。";

@@ -1,13 +1,16 @@
 """Pagefind fed page by page while the site renders: what of a page to send, and the index built
-on an event loop in a thread beside the build (the service client is in pagefind_service.py)."""
+on an event loop in a thread beside the build, in parts of bounded size (the service client is in
+pagefind_service.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import threading
 from contextlib import suppress
+from dataclasses import dataclass
 
 from pagefind.index import IndexConfig, PagefindIndex
 
@@ -59,27 +62,52 @@ class Excerpt:
 _BATCH = 32
 """Pages handed to the indexing thread at a time: one wake-up of its loop for each batch."""
 
+_PART_FILES = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta")
+"""The top-level files a merged part is searched with; its copies of Pagefind's scripts, styles
+and wasm are never fetched, since a merged index runs on the first part's."""
+
+
+@dataclass(frozen=True)
+class Written:
+    pages: int
+    """Pages indexed, across all parts."""
+    parts: list[str]
+    """Each part's folder relative to the bundle folder: "" for the first, then "part-2/"..."""
+
 
 class Indexer:
     """A Pagefind index being built on an event loop of its own, in a thread beside the build.
 
     Pages are submitted from the build's thread without waiting; Pagefind indexes them one at a
-    time, in the order they were submitted, on another core."""
+    time, in the order they were submitted, on another core. One Pagefind process holds a whole
+    index in memory until it writes it (some 300 KB a page), so the index is written in parts of
+    at most `part_pages` pages, each by a process of its own: the first part into the bundle
+    folder, the next ones into part-2/, part-3/... inside it. One process runs at a time; pages
+    submitted while a full part is written wait in Python for the next one."""
 
-    def __init__(self, options: IndexConfig) -> None:
+    def __init__(self, options: IndexConfig, part_pages: int = 4000) -> None:
         self._batch: list[tuple[str, str]] = []
         self._closed = False
-        # Touched on the loop's thread only.
+        self._options = options
+        self._bundle = str(options.get("output_path") or "pagefind")
+        self._part_pages = max(1, part_pages)
+        # Touched on the loop's thread only (`_failure` is also read from the build's).
         self._queued: list[tuple[str, str]] = []
-        self._service: PageService | None = None
+        self._service: PageService | None = None  # the open part's, None while none is open
         self._index: PagefindIndex | None = None
-        self._startup_failure: Exception | None = None
+        self._sent = 0  # pages sent to the open part
+        self._written = Written(0, [])
+        self._live: set[PageService] = set()  # launched and not stopped yet
+        self._rotation: asyncio.Task[None] | None = None
+        self._opening: asyncio.Task[None] | None = None
+        self._closing = False
+        self._failure: Exception | None = None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(
             target=self._loop.run_forever, name="congress-search", daemon=True
         )
         self._thread.start()
-        self._ready = asyncio.run_coroutine_threadsafe(self._open(options), self._loop)
+        self._ready = asyncio.run_coroutine_threadsafe(self._start(), self._loop)
 
     # On the build's thread.
 
@@ -87,15 +115,15 @@ class Indexer:
     def failure(self) -> Exception | None:
         """What went wrong so far, if anything; read without waiting for Pagefind."""
         service = self._service
-        return self._startup_failure or (service.failure if service else None)
+        return self._failure or (service.failure if service else None)
 
     def submit(self, url: str, html: str) -> None:
         self._batch.append((url, html))
         if len(self._batch) >= _BATCH:
             self._hand_over()
 
-    def finish(self) -> int:
-        """Waits for every submitted page, writes the index and returns the number of pages."""
+    def finish(self) -> Written:
+        """Waits for every submitted page and writes the index's last part."""
         self._hand_over()
         return asyncio.run_coroutine_threadsafe(self._finish(), self._loop).result()
 
@@ -105,7 +133,7 @@ class Indexer:
             return
         self._closed = True
         try:
-            asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(timeout=30)
+            asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(timeout=60)
         except Exception as exc:
             log.warning("站内搜索：无法正常关闭 Pagefind 进程：%s", exc)
         finally:
@@ -122,32 +150,99 @@ class Indexer:
     # On the loop's thread: callbacks run in the order they were scheduled, so pages reach
     # Pagefind in the order they were submitted.
 
-    async def _open(self, options: IndexConfig) -> None:
+    async def _start(self) -> None:
+        self._opening = asyncio.ensure_future(self._open_part())
         try:
-            self._service = PageService()
-            await self._service.launch()
-            self._index = await self._service.create_index(options)
+            await asyncio.shield(self._opening)
         except Exception as exc:
-            self._startup_failure = exc
+            self._fail(exc)
             raise
-        self._send([])
+        self._pump()
+
+    async def _open_part(self) -> None:
+        """Launches Pagefind for the next part. Never cancelled: starting takes milliseconds, and
+        a cancelled start could leave a process running that nothing knows of."""
+        output = os.path.join(self._bundle, self._next_folder())
+        service = PageService()
+        self._live.add(service)
+        await service.launch()
+        index = await service.create_index(IndexConfig(**{**self._options, "output_path": output}))
+        self._service, self._index, self._sent = service, index, 0
 
     def _send(self, batch: list[tuple[str, str]]) -> None:
         self._queued += batch
-        if self._service is not None and self._index is not None and self._queued:
-            self._service.add_pages(self._index, self._queued)
-            self._queued = []
+        self._pump()
 
-    async def _finish(self) -> int:
+    def _pump(self) -> None:
+        """Sends queued pages to the open part, up to its size; when it is full and pages are
+        left, detaches it (nothing more goes to it) and starts writing it."""
+        service, index = self._service, self._index
+        if service is None or index is None or self._closing:
+            return
+        room = self._part_pages - self._sent
+        if room > 0 and self._queued:
+            pages, self._queued = self._queued[:room], self._queued[room:]
+            service.add_pages(index, pages)
+            self._sent += len(pages)
+        if self._sent >= self._part_pages and self._queued and self._rotation is None:
+            self._service = self._index = None
+            self._rotation = asyncio.ensure_future(self._rotate(service, index))
+
+    async def _rotate(self, service: PageService, index: PagefindIndex) -> None:
+        try:
+            await self._write_part(service, index)
+            self._opening = asyncio.ensure_future(self._open_part())
+            await asyncio.shield(self._opening)
+        except Exception as exc:
+            self._fail(exc)
+        self._rotation = None
+        self._pump()
+
+    async def _write_part(self, service: PageService, index: PagefindIndex) -> None:
+        try:
+            pages = await service.wait_for_pages()
+            await index.write_files()
+        finally:
+            await service.stop()
+            self._live.discard(service)
+        folder = self._next_folder()
+        if folder:
+            for entry in os.scandir(os.path.join(self._bundle, folder)):
+                if entry.is_file() and not _PART_FILES.fullmatch(entry.name):
+                    os.remove(entry.path)
+        self._written = Written(self._written.pages + pages, [*self._written.parts, folder])
+
+    def _next_folder(self) -> str:
+        """The folder, relative to the bundle's, of the part being indexed (one at a time)."""
+        number = len(self._written.parts) + 1
+        return "" if number == 1 else f"part-{number}/"
+
+    def _fail(self, error: Exception) -> None:
+        if self._failure is None:
+            self._failure = error
+
+    async def _finish(self) -> Written:
         await asyncio.wrap_future(self._ready)
-        assert self._service is not None and self._index is not None
-        pages = await self._service.wait_for_pages()
-        await self._index.write_files()
-        return pages
+        while self._rotation is not None:
+            await self._rotation
+        if self._failure is not None:
+            raise self._failure
+        service, index = self._service, self._index
+        assert service is not None and index is not None
+        self._service = self._index = None
+        await self._write_part(service, index)
+        return self._written
 
     async def _stop(self) -> None:
-        # Starting takes milliseconds; cancelling it could leave a process started but unknown.
+        self._closing = True
         with suppress(Exception):
             await asyncio.wait_for(asyncio.wrap_future(self._ready), timeout=10)
-        if self._service is not None:
-            await self._service.stop()
+        if self._rotation is not None:
+            self._rotation.cancel()
+            await asyncio.wait([self._rotation])
+        if self._opening is not None:
+            with suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._opening), timeout=10)
+        for service in list(self._live):
+            await service.stop()
+            self._live.discard(service)

@@ -9,13 +9,17 @@ The index is built while the site renders: Pagefind's service starts with the bu
 event loop in a thread, and each page goes to it as soon as its HTML is final, so Pagefind parses
 pages on another core while Python renders the next ones. After the build only the HTML files no
 page event saw (pages a dirty build left alone, files other plugins wrote) are added, and the index
-is written."""
+is written. A province's site is indexed in parts (see `part_pages`): parts.json in the bundle
+folder lists the parts the search box merges into the first one."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
+import re
+import shutil
 import time
 from typing import Any
 
@@ -27,7 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 from pagefind.index import IndexConfig
 
-from congress_mkdocs.pagefind_indexer import Excerpt, Indexer
+from congress_mkdocs.pagefind_indexer import Excerpt, Indexer, Written
 
 log = logging.getLogger("mkdocs.plugins.congress.search")
 
@@ -46,6 +50,14 @@ class SearchConfig(Config):
 
     index_on_serve = c.Type(bool, default=False)
     """Indexing a province's site takes seconds; a preview after each edit should not wait."""
+
+    part_pages = c.Type(int, default=4000)
+    """Most pages in one part of the index. Pagefind holds a part in memory until it writes it,
+    some 300 KB a page: 4000 pages keep indexing near 1 GB however large the site. A query
+    fetches a little from every part, so fewer, larger parts make searching a little cheaper."""
+
+
+_PART = re.compile(r"part-[0-9]+")
 
 
 def _is_indexed(path: str) -> bool:
@@ -87,7 +99,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             # Pagefind resolves a relative output path against the working directory, not the site.
             output_path=os.path.join(config.site_dir, self.config.output_subdir),
         )
-        self._indexer = Indexer(options)
+        self._indexer = Indexer(options, self.config.part_pages)
 
     @event_priority(-100)  # After every other plugin's changes: the HTML as it is written.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -112,13 +124,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for path, url in self._unsubmitted(config.site_dir):
                 with open(path, encoding="utf-8", errors="replace") as file:
                     indexer.submit(url, self._excerpt(file.read()))
-            pages = indexer.finish()
+            written = indexer.finish()
+            self._write_manifest(os.path.join(config.site_dir, self.config.output_subdir), written)
         except Exception as exc:  # Pagefind reports failures as assorted exception types
             raise PluginError(f"站内搜索索引生成失败：{exc}") from exc
         finally:
             indexer.close()
         log.debug("站内搜索：构建结束后等待索引 %.1f 秒", time.perf_counter() - started)
-        log.info("站内搜索：已索引 %d 个页面", pages)
+        if len(written.parts) > 1:
+            log.info(
+                "站内搜索：已索引 %d 个页面（分 %d 个部分）", written.pages, len(written.parts)
+            )
+        else:
+            log.info("站内搜索：已索引 %d 个页面", written.pages)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop()
@@ -135,6 +153,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         indexer, self._indexer = self._indexer, None
         if indexer is not None:
             indexer.close()
+
+    @staticmethod
+    def _write_manifest(bundle: str, written: Written) -> None:
+        """parts.json: the folders of the parts after the first, relative to the bundle folder,
+        which holds the first; part folders an earlier, larger build left there are removed."""
+        for entry in os.scandir(bundle):
+            if _PART.fullmatch(entry.name) and entry.name + "/" not in written.parts:
+                shutil.rmtree(entry.path)
+        with open(os.path.join(bundle, "parts.json"), "w", encoding="utf-8") as file:
+            json.dump({"parts": written.parts[1:]}, file)
 
     def _unsubmitted(self, site_dir: str) -> list[tuple[str, str]]:
         """HTML files in the site that no page event submitted, with their URLs, in path order."""
