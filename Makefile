@@ -28,11 +28,11 @@ setup: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs build --strict
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Drafts and future-dated articles shown with a banner, for an editor's preview only.
 serve-drafts: $(STAMP)
-	CONGRESS_DRAFTS=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	CONGRESS_DRAFTS=true $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Built beside site/ and swapped in only when the whole build succeeded: a failed build never
 # leaves visitors a half-written site.

@@ -131,13 +131,14 @@ def _plain_site(synthetic: Path, out: Path) -> Path:
 
 
 def _edit_to_preview(config: Path) -> tuple[float, float]:
-    """Run `mkdocs serve`, change one article once it is up, and time until the rebuild is done:
+    """Run `mkdocs serve --dirty`, change one article once it is up, and time until the rebuild is done:
     (seconds from the file's change to the rebuild's end, seconds the rebuild itself reported)."""
     article = sorted((config.parent / "content" / "news").glob("*-a*.md"))[-1]
     proc = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "mkdocs"),
             "serve",
+            "--dirty",  # as `make serve` runs it
             "-f",
             str(config),
             "-a",

@@ -5,10 +5,14 @@ stations plugins: it adds to the pages they generate."""
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
+from datetime import datetime
 from typing import Any
 
 from congress.articles.article_pages import article_pages
+from congress.articles.collection import ArticleCollection
 from congress.articles.list_pages import news_pages
+from congress.articles.model import Article
 from congress.articles.snippets import fill_latest, mentions_html, mentions_pages
 from congress.articles.tag_slugs import tag_slugs
 from congress.catalog import Catalog
@@ -20,7 +24,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.shared import GeneratingPlugin, now, shared_articles, shared_bodies
+from congress_mkdocs.preview import PREVIEW
+from congress_mkdocs.shared import (
+    GeneratingPlugin,
+    article_list_key,
+    now,
+    shared_articles,
+    shared_bodies,
+)
 
 _OWNER_PAGE = re.compile(r"^(deputies|stations)/([a-z0-9-]+)/$")
 
@@ -34,16 +45,43 @@ class ArticlesConfig(CatalogOptions):
 class ArticlesPlugin(GeneratingPlugin):
     config_class = ArticlesConfig
     config: ArticlesConfig  # type: ignore[assignment]
+    # In a preview: the key of the article lists, tag slugs, list pages, and pages by article.
+    _kept: tuple[Hashable, dict[str, str], list[Rendered], dict[Article, Rendered]] | None = None
+
+    def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
+        return None  # generate() keeps its lists, and each article's page, itself
 
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         collection = shared_articles(config, self.config)
         moment = now(self.config)
-        slugs = tag_slugs(t for a in collection.public(moment) for t in a.tags)
         self.by_url = {a.url: a for a in collection}
-        self.mentions: dict[str, str] = {}
         body = shared_bodies(config, self.config)
-        pages = article_pages(collection, catalog, body, slugs, moment, drafts=self.config.drafts)
-        pages += news_pages(collection, slugs, moment)
+        key = (
+            (super().inputs(catalog, config), article_list_key(config, self.config, moment))
+            if PREVIEW.serving
+            else None
+        )
+        kept = self._kept
+        if key is None or kept is None or kept[0] != key:
+            slugs = tag_slugs(t for a in collection.public(moment) for t in a.tags)
+            kept = self._kept = (key, slugs, self._lists(catalog, collection, slugs, moment), {})
+        _, slugs, lists, made = kept
+        drafts = self.config.drafts
+        pages = article_pages(collection, catalog, body, slugs, moment, drafts=drafts, made=made)
+        if key is None:
+            self._kept = None
+        return pages + lists
+
+    def _lists(
+        self,
+        catalog: Catalog,
+        collection: ArticleCollection,
+        slugs: dict[str, str],
+        moment: datetime,
+    ) -> list[Rendered]:
+        """Every page listing articles, and the reports added to deputy and station pages."""
+        self.mentions: dict[str, str] = {}
+        pages = news_pages(collection, slugs, moment)
         owners = [
             (deputy_url(d.id), d.name, collection.by_deputy(d.id, moment), f"deputy/{d.id}")
             for d in catalog.deputies.values()

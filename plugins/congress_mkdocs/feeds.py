@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from operator import is_
 from pathlib import Path
 from typing import Any
 
 from congress.articles import build_feeds, feed_articles, feed_specs
 from congress.articles.feed_links import link_tags
+from congress.articles.feeds import FeedSpec
 from congress.articles.feeds_page import feeds_page
+from congress.articles.model import Article
 from congress.catalog import Catalog
 from congress.images import web_original
 from congress.render.environment import Rendered
@@ -18,8 +22,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
+from congress_mkdocs.preview import PREVIEW
 from congress_mkdocs.shared import (
     GeneratingPlugin,
+    article_list_key,
     now,
     shared_articles,
     shared_bodies,
@@ -39,20 +45,47 @@ class FeedsPlugin(GeneratingPlugin):
     config_class = FeedsConfig
     config: FeedsConfig  # type: ignore[assignment]
 
+    # In a preview: the key of the article lists, the feeds page, and each feed by what it carries.
+    _kept: tuple[Hashable, Rendered] | None = None
+    _feeds: dict[str, tuple[list[Article], tuple[bytes, bytes]]] = {}  # noqa: RUF012 (replaced)
+    specs: dict[str, FeedSpec] = {}  # noqa: RUF012 (replaced)
+
+    def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
+        return None  # generate() keeps its lists and each feed itself
+
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         collection = shared_articles(config, self.config)
         self.docs_dir, self.root = config.docs_dir, Path(config.config_file_path).parent
         moment = now(self.config)
-        specs = feed_specs(collection, catalog)
+        key = (
+            (super().inputs(catalog, config), article_list_key(config, self.config, moment))
+            if PREVIEW.serving
+            else None
+        )
+        same = key is not None and self._kept is not None and self._kept[0] == key
+        specs = list(self.specs.values()) if same else feed_specs(collection, catalog)
         self.specs = {s.key: s for s in specs}
+        # Always from this build's collection: an article saved since is a new object here.
         self.listed = {s.key: feed_articles(s, collection, moment) for s in specs}
+        if same and self._kept is not None:
+            return [self._kept[1]]
         limit = self.config.limit
-        return [feeds_page(specs, lambda s: len(self.listed[s.key]), site_url(config), limit)]
+        page = feeds_page(specs, lambda s: len(self.listed[s.key]), site_url(config), limit)
+        self._kept, self._feeds = (key, page) if key is not None else None, {}
+        return [page]
 
     def generate_files(self, catalog: Catalog, config: MkDocsConfig) -> dict[str, bytes]:
         out = {}
         body = shared_bodies(config, self.config)
+        kept, self._feeds = self._feeds, {}
         for key, spec in self.specs.items():
+            listed = self.listed[key][: self.config.limit]
+            old = kept.get(key)
+            if old is not None and len(old[0]) == len(listed) and all(map(is_, old[0], listed)):
+                # The same article objects: none of them was saved since the last build.
+                self._feeds[key] = old
+                out[spec.rss_path], out[spec.atom_path] = old[1]
+                continue
             rss, atom = build_feeds(
                 spec,
                 self.listed[key],
@@ -64,6 +97,8 @@ class FeedsPlugin(GeneratingPlugin):
                 limit=self.config.limit,
             )
             out[spec.rss_path], out[spec.atom_path] = rss, atom
+            if PREVIEW.serving:
+                self._feeds[key] = (listed, (rss, atom))
         return out
 
     def cover_size(self, cover: str) -> int:

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from congress_mkdocs.frames import TEMPLATE
+from congress_mkdocs.preview import generated_file
 
 
 class GeneratedPage(Page):
@@ -73,15 +74,17 @@ def add_pages(config: MkDocsConfig, files: Files, pages: list[Rendered]) -> None
     """Put each page in `files`, in place of any source file at the same path."""
     in_nav = nav_titles(config.nav)
     for rendered in pages:
-        existing = files.get_file_from_path(rendered.src_uri)
+        existing = files.src_uris.get(rendered.src_uri)  # already a POSIX path
         if existing is not None:
             files.remove(existing)
-        file = File.generated(config, rendered.src_uri, content="")
-        GeneratedPage(
-            rendered,
-            file,
-            config,
-            in_nav=rendered.src_uri in in_nav,
-            nav_title=in_nav.get(rendered.src_uri),
-        )
+        # A preview rewrites the page only when `rendered` differs from the last build's.
+        file = generated_file(config, rendered.src_uri, "", key=rendered)
+        if file.page is None:  # else kept from the last preview build, page and all
+            GeneratedPage(
+                rendered,
+                file,
+                config,
+                in_nav=rendered.src_uri in in_nav,
+                nav_title=in_nav.get(rendered.src_uri),
+            )
         files.append(file)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from importlib.resources import files as package_files
 
 from congress.catalog import Catalog
@@ -10,10 +11,17 @@ from congress.plans.pages import plan_pages
 from congress.plans.tracking import reports_by_item
 from congress.render.environment import Rendered
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.shared import GeneratingPlugin, now, shared_articles, shared_plans
+from congress_mkdocs.preview import Identity, generated_file
+from congress_mkdocs.shared import (
+    GeneratingPlugin,
+    article_list_key,
+    now,
+    shared_articles,
+    shared_plans,
+)
 
 PLAN_ASSETS = {
     "assets/congress/plan.css": "plan.css",
@@ -27,6 +35,11 @@ class PlansConfig(CatalogOptions):
 
 class PlansPlugin(GeneratingPlugin):
     config_class = PlansConfig
+
+    def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
+        moment = now(self.config)
+        lists = article_list_key(config, self.config, moment)
+        return super().inputs(catalog, config), Identity(shared_plans(config)), lists
 
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         plans = shared_plans(config)
@@ -54,5 +67,5 @@ class PlansPlugin(GeneratingPlugin):
         for path, name in PLAN_ASSETS.items():
             if files.get_file_from_path(path) is None:
                 content = (package_files("congress.render") / "assets" / name).read_bytes()
-                files.append(File.generated(config, path, content=content))
+                files.append(generated_file(config, path, content))
         return files

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from dataclasses import fields
 from datetime import date, datetime, time
 from importlib.resources import files as package_files
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from congress.articles import SHANGHAI, Article, ArticleCollection, article_html, load_articles
 from congress.articles.body_cache import BodyCache
+from congress.articles.loader import ArticleFiles
 from congress.catalog import Catalog, load_catalog
 from congress.plans import Plan, item_numbers, load_plans
 from congress.problems import Problem, Severity, has_errors, report
@@ -21,12 +24,19 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.frames import install, installed
 from congress_mkdocs.generated_pages import GeneratedPage, add_pages, nav_titles
 from congress_mkdocs.options import CatalogOptions
+from congress_mkdocs.preview import (
+    PREVIEW,
+    TEMPLATES_COMPILED,
+    Identity,
+    generated_file,
+    tree_stats,
+)
 
 log = logging.getLogger("mkdocs.plugins.congress")
 T = TypeVar("T")
@@ -35,9 +45,12 @@ ASSETS = {
     "assets/congress/deputy-filter.js": "deputy-filter.js",
     "assets/congress/placeholder-portrait.svg": "placeholder-portrait.svg",
 }
-# What one build has loaded, by name: each loader runs once however many plugins ask, and
-# `mkdocs serve` makes a new config, and so loads everything afresh, for each rebuild.
+# What one build has loaded, by name: each loader runs once however many plugins ask. `mkdocs
+# serve` makes a new config for each rebuild; there a load is reused while its key (what it was
+# loaded from) is the same.
 _loaded: dict[str, tuple[weakref.ref[MkDocsConfig], Any]] = {}
+_kept: dict[str, tuple[Hashable, Any]] = {}
+_article_files = ArticleFiles()
 
 
 def today(options: CatalogOptions) -> date:
@@ -54,16 +67,29 @@ def now(options: CatalogOptions) -> datetime:
     return datetime.now(SHANGHAI)
 
 
-def _once(config: MkDocsConfig, name: str, load: Callable[[], tuple[T, list[Problem]]]) -> T:
-    """Load once per build; any error stops the build with every problem listed."""
+def _once(
+    config: MkDocsConfig,
+    name: str,
+    load: Callable[[], tuple[T, list[Problem]]],
+    key: Callable[[], Hashable] | None = None,
+) -> T:
+    """Load once per build; any error stops the build with every problem listed. In a preview,
+    the last value is kept while `key` gives the same answer."""
     if name in _loaded and _loaded[name][0]() is config:
         return _loaded[name][1]  # type: ignore[no-any-return]
-    value, problems = load()
-    if has_errors(problems):
-        raise PluginError(f"{CHECK_FAILED[name]}，网站没有生成：\n" + report(problems))
-    for problem in problems:
-        if problem.severity is Severity.warning:
-            log.info(str(problem))
+    source = key() if key is not None and PREVIEW.serving else None
+    if source is not None and name in _kept and _kept[name][0] == source:
+        value = _kept[name][1]
+    else:
+        _kept.pop(name, None)
+        value, problems = load()
+        if has_errors(problems):
+            raise PluginError(f"{CHECK_FAILED[name]}，网站没有生成：\n" + report(problems))
+        for problem in problems:
+            if problem.severity is Severity.warning:
+                log.info(str(problem))
+        if source is not None:
+            _kept[name] = (source, value)
     _loaded[name] = (weakref.ref(config), value)
     return value
 
@@ -82,21 +108,36 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
+def _is_text(path: str) -> bool:
+    """Articles and plans, which have loaders of their own; not pages, photos or attachments."""
+    return path.endswith(".md") and path.startswith(("news/", "plans/"))
+
+
+def _docs_files(config: MkDocsConfig) -> tuple[Any, ...]:
+    return _once(config, "docs", lambda: (tree_stats(Path(config.docs_dir), _is_text), []))
+
+
 def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
     """Everything in data/, cross-checked against the content folder."""
     root = _root(config)
+    data = root / options.data_dir
     return _once(
         config,
         "catalog",
-        lambda: load_catalog(
-            root, today(options), data_dir=root / options.data_dir, docs_dir=Path(config.docs_dir)
-        ),
+        lambda: load_catalog(root, today(options), data_dir=data, docs_dir=Path(config.docs_dir)),
+        key=lambda: (tree_stats(data), _docs_files(config), today(options)),
     )
 
 
 def shared_plans(config: MkDocsConfig) -> dict[str, Plan]:
     """Every plan under content/plans/, by slug."""
-    return _once(config, "plans", lambda: load_plans(_root(config), Path(config.docs_dir)))
+    folder = Path(config.docs_dir) / "plans"
+    return _once(
+        config,
+        "plans",
+        lambda: load_plans(_root(config), Path(config.docs_dir)),
+        key=lambda: tree_stats(folder),
+    )
 
 
 def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCollection:
@@ -104,6 +145,7 @@ def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCol
     the collection; its listing methods leave them out."""
     catalog, plans = shared_catalog(config, options), shared_plans(config)
     root = _root(config)
+    categories = root / options.data_dir / "categories.yml"
     return _once(
         config,
         "articles",
@@ -111,10 +153,33 @@ def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCol
             root,
             catalog,
             content_dir=Path(config.docs_dir),
-            categories_file=root / options.data_dir / "categories.yml",
+            categories_file=categories,
             plans=item_numbers(plans),
+            kept=_article_files if PREVIEW.serving else None,
+        ),
+        key=lambda: (
+            Identity(catalog),
+            Identity(plans),
+            tree_stats(Path(config.docs_dir) / "news"),
+            tree_stats(categories.parent, lambda path: path != categories.name),
         ),
     )
+
+
+def article_list_key(config: MkDocsConfig, options: CatalogOptions, moment: datetime) -> Hashable:
+    """What every list, feed choice and cross-link of articles is made from: each article's facts
+    but not its body, and which are public now. Equal keys give equal lists; an edit to the body
+    alone leaves the key as it was."""
+    collection = shared_articles(config, options)
+
+    def key() -> tuple[Hashable, list[Problem]]:
+        facts = tuple(_facts(a) for a in collection)
+        return (facts, tuple(a.url for a in collection.public(moment))), []
+
+    return _once(config, "article lists", key)
+
+
+_facts = attrgetter(*(f.name for f in fields(Article) if f.name != "body"))
 
 
 def shared_bodies(config: MkDocsConfig, options: CatalogOptions) -> Callable[[Article], str]:
@@ -130,7 +195,7 @@ def shared_bodies(config: MkDocsConfig, options: CatalogOptions) -> Callable[[Ar
             log.info("文章正文：转换 %d 篇，其余沿用缓存", cache.converted)
         return bodies, []
 
-    bodies = _once(config, "bodies", load)
+    bodies = _once(config, "bodies", load, key=lambda: Identity(collection))
     return lambda article: bodies.get(article) or article_html(article)
 
 
@@ -153,7 +218,23 @@ def add_asset_files(config: MkDocsConfig, files: Files) -> None:
     for path, name in ASSETS.items():
         if files.get_file_from_path(path) is None:
             content = (package_files("congress.render") / "assets" / name).read_bytes()
-            files.append(File.generated(config, path, content=content))
+            files.append(generated_file(config, path, content))
+
+
+def shown_everywhere(config: MkDocsConfig, options: CatalogOptions) -> Hashable:
+    """What pages show besides their own content: the settings, the theme's overrides, the nav's
+    pages and the photos, the directories, the plans and the article lists (latest news, links
+    to reports). A preview rebuilds every page when any of it changed."""
+    theme = config.theme.custom_dir
+    return (
+        Path(config.config_file_path).read_bytes(),
+        config.site_dir,
+        tree_stats(Path(theme)) if theme else (),
+        _docs_files(config),
+        Identity(shared_catalog(config, options)),
+        Identity(shared_plans(config)),
+        article_list_key(config, options, now(options)),
+    )
 
 
 class GeneratingPlugin(BasePlugin[CatalogOptions]):
@@ -166,6 +247,16 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def generate_files(self, catalog: Catalog, config: MkDocsConfig) -> dict[str, bytes]:
         """Files other than pages (data, feeds), by site path."""
         return {}
+
+    def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
+        """What `generate` and `generate_files` make their output from: in a preview, equal
+        inputs reuse the last output. None: always generate (the subclass keeps its own)."""
+        return Path(config.config_file_path).read_bytes(), Identity(catalog)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this keeps the plugin, and what it generated, across `mkdocs serve` rebuilds.
+        PREVIEW.start(command=command, dirty=dirty)
+        self._made: tuple[Hashable, list[Rendered], dict[str, bytes]] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_assets(config)
@@ -183,11 +274,29 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         catalog = shared_catalog(config, self.config)
+        PREVIEW.begin(config, lambda: shown_everywhere(config, self.config))
         add_asset_files(config, files)
-        add_pages(config, files, self.generate(catalog, config))
-        for path, content in self.generate_files(catalog, config).items():
-            files.append(File.generated(config, path, content=content))
+        key = self.inputs(catalog, config) if PREVIEW.serving else None
+        made = getattr(self, "_made", None)
+        if key is not None and made is not None and made[0] == key:
+            pages, extra = made[1], made[2]
+        else:
+            pages, extra = self.generate(catalog, config), self.generate_files(catalog, config)
+            self._made = (key, pages, extra) if key is not None else None
+        add_pages(config, files, pages)
+        for path, content in extra.items():
+            files.append(generated_file(config, path, content))
         return files
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        PREVIEW.note(config, files)
+        return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        PREVIEW.finish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        PREVIEW.reset()
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page, GeneratedPage):
@@ -196,6 +305,11 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if not installed(env):  # every congress plugin gets here; the first installs
+            if PREVIEW.serving:
+                env.bytecode_cache = TEMPLATES_COMPILED
+            if PREVIEW.same_context:
+                # Nothing was added or removed: the sitemap (of every page) is the one on disk.
+                config.theme.static_templates.discard("sitemap.xml")
             pages = files.documentation_pages()
             in_nav = nav_titles(config.nav)
             install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])

@@ -79,10 +79,17 @@ def article_pages(
     now: dt.datetime,
     *,
     drafts: bool = False,
+    made: dict[Article, Rendered] | None = None,
 ) -> list[Rendered]:
-    """Public articles; with `drafts`, the unpublished ones too (for an editor's preview)."""
-    return [
-        article_page(a, collection, catalog, body_of(a), tag_slugs, now)
-        for a in collection
-        if drafts or is_public(a, now)
-    ]
+    """Public articles; with `drafts`, the unpublished ones too (for an editor's preview). `made`
+    holds pages made before from the same collection's lists, by article; new ones are added."""
+    before = {} if made is None else dict(made)
+    pages = {}
+    for a in collection:
+        if drafts or is_public(a, now):
+            page = before.get(a)
+            pages[a] = page or article_page(a, collection, catalog, body_of(a), tag_slugs, now)
+    if made is not None:  # only this collection's pages: an edited article's old page goes
+        made.clear()
+        made.update(pages)
+    return list(pages.values())

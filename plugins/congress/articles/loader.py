@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -190,6 +190,40 @@ def _unique(loaded: list[_Loaded], categories: dict[str, Category]) -> list[Prob
     return problems
 
 
+class ArticleFiles:
+    """Each article file's result, kept for a preview that reloads after every save: reused while
+    the file's size and time and everything it was checked against (the same catalog object, equal
+    categories and plans) stay the same."""
+
+    def __init__(self) -> None:
+        self._checked_against: tuple[Any, ...] = ()
+        self._files: dict[Path, tuple[tuple[int, int], _Loaded | None, bool, list[Problem]]] = {}
+
+    def load(
+        self, file: Path, checked_against: tuple[Any, ...], load: Callable[[], _Result]
+    ) -> _Result:
+        same = len(checked_against) == len(self._checked_against) and all(
+            a is b or (not isinstance(a, Catalog) and a == b)
+            for a, b in zip(checked_against, self._checked_against, strict=True)
+        )
+        if not same:
+            self._files, self._checked_against = {}, checked_against
+        stat = file.stat()
+        version = (stat.st_size, stat.st_mtime_ns)
+        kept = self._files.get(file)
+        if kept is not None and kept[0] == version:
+            _, item, valid, problems = kept
+            if item is not None:
+                item.valid = valid  # the uniqueness check of the last load may have cleared it
+            return item, list(problems)
+        item, problems = load()
+        self._files[file] = (version, item, item.valid if item else False, list(problems))
+        return item, problems
+
+
+_Result = tuple[_Loaded | None, list[Problem]]
+
+
 def load_articles(
     root: Path,
     catalog: Catalog,
@@ -197,18 +231,25 @@ def load_articles(
     content_dir: Path,
     categories_file: Path,
     plans: Mapping[str, Collection[int]] | None = None,
+    kept: ArticleFiles | None = None,
 ) -> tuple[ArticleCollection, list[Problem]]:
     """Every `*.md` below `content_dir/news/` (except `index.md`, the section page). Articles with
     an error are left out of the collection, so nothing half-checked is published; all problems
     are returned, sorted, paths relative to `root`. With `plans` (each plan's slug to its item
-    numbers), every `plan_items` reference is checked against them."""
+    numbers), every `plan_items` reference is checked against them. With `kept`, unchanged files
+    are not read again."""
     root = Path(root)
     categories, problems = load_categories(categories_file, root)
     news = content_dir / NEWS_DIR
     files = sorted(p for p in news.rglob("*.md") if p.name != "index.md") if news.is_dir() else []
     loaded: list[_Loaded] = []
+    checked_against = (catalog, categories, plans, root, content_dir)
     for file in files:
-        item, found = _load_file(file, root, content_dir, catalog, categories, plans)
+
+        def load(file: Path = file) -> _Result:
+            return _load_file(file, root, content_dir, catalog, categories, plans)
+
+        item, found = kept.load(file, checked_against, load) if kept else load()
         problems += found
         if item is not None:
             loaded.append(item)
