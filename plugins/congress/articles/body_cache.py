@@ -33,11 +33,14 @@ class BodyCache:
         self.folder = folder
         self.max_workers = max_workers or os.cpu_count() or 1
         self._memory: dict[str, str] = {}
+        self._digests: dict[Article, str] = {}
         self.converted = 0
 
     def bodies(self, articles: Iterable[Article]) -> dict[Article, str]:
         """Every article's body HTML (see `article_html`)."""
-        wanted = {article: body_digest(article) for article in articles}
+        digests = self._digests
+        wanted = {article: digests.get(article) or body_digest(article) for article in articles}
+        self._digests = wanted
         known: dict[str, str] = {}
         missing: dict[str, Article] = {}
         for article, digest in wanted.items():

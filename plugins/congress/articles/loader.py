@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -197,27 +198,28 @@ class ArticleFiles:
 
     def __init__(self) -> None:
         self._checked_against: tuple[Any, ...] = ()
-        self._files: dict[Path, tuple[tuple[int, int], _Loaded | None, bool, list[Problem]]] = {}
+        self._files: dict[str, tuple[tuple[int, int], _Loaded | None, bool, list[Problem]]] = {}
 
-    def load(
-        self, file: Path, checked_against: tuple[Any, ...], load: Callable[[], _Result]
-    ) -> _Result:
-        same = len(checked_against) == len(self._checked_against) and all(
+    def check_against(self, *context: Any) -> None:
+        """What the coming loads are checked against; anything else forgets every kept result."""
+        same = len(context) == len(self._checked_against) and all(
             a is b or (not isinstance(a, Catalog) and a == b)
-            for a, b in zip(checked_against, self._checked_against, strict=True)
+            for a, b in zip(context, self._checked_against, strict=True)
         )
         if not same:
-            self._files, self._checked_against = {}, checked_against
-        stat = file.stat()
+            self._files, self._checked_against = {}, context
+
+    def load(self, file: Path, load: Callable[[], _Result]) -> _Result:
+        stat = os.stat(file)
         version = (stat.st_size, stat.st_mtime_ns)
-        kept = self._files.get(file)
+        kept = self._files.get(str(file))
         if kept is not None and kept[0] == version:
             _, item, valid, problems = kept
             if item is not None:
                 item.valid = valid  # the uniqueness check of the last load may have cleared it
             return item, list(problems)
         item, problems = load()
-        self._files[file] = (version, item, item.valid if item else False, list(problems))
+        self._files[str(file)] = (version, item, item.valid if item else False, list(problems))
         return item, problems
 
 
@@ -243,13 +245,14 @@ def load_articles(
     news = content_dir / NEWS_DIR
     files = sorted(p for p in news.rglob("*.md") if p.name != "index.md") if news.is_dir() else []
     loaded: list[_Loaded] = []
-    checked_against = (catalog, categories, plans, root, content_dir)
+    if kept is not None:
+        kept.check_against(catalog, categories, plans, root, content_dir)
     for file in files:
 
         def load(file: Path = file) -> _Result:
             return _load_file(file, root, content_dir, catalog, categories, plans)
 
-        item, found = kept.load(file, checked_against, load) if kept else load()
+        item, found = kept.load(file, load) if kept else load()
         problems += found
         if item is not None:
             loaded.append(item)
