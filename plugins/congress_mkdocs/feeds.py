@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Mapping
+from functools import partial
 from operator import is_
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.preview import PREVIEW
+from congress_mkdocs.preview import PREVIEW, Deferred
 from congress_mkdocs.shared import (
     GeneratingPlugin,
     article_list_key,
@@ -41,13 +42,30 @@ class FeedsConfig(CatalogOptions):
     """How many of the newest articles each feed carries."""
 
 
+class _FeedPair:
+    """A feed's RSS and Atom, made together when the RSS file is written; the Atom file, written
+    next, takes its half."""
+
+    def __init__(self, make: Callable[[], tuple[bytes, bytes]]) -> None:
+        self._make = make
+        self._atom: bytes | None = None
+
+    def rss(self) -> bytes:
+        rss, self._atom = self._make()
+        return rss
+
+    def atom(self) -> bytes:
+        atom, self._atom = self._atom, None
+        return atom if atom is not None else self._make()[1]
+
+
 class FeedsPlugin(GeneratingPlugin):
     config_class = FeedsConfig
     config: FeedsConfig  # type: ignore[assignment]
 
     # In a preview: the key of the article lists, the feeds page, and each feed by what it carries.
     _kept: tuple[Hashable, Rendered] | None = None
-    _feeds: dict[str, tuple[list[Article], tuple[bytes, bytes]]] = {}  # noqa: RUF012 (replaced)
+    _feeds: dict[str, tuple[list[Article], Deferred, Deferred]] = {}  # noqa: RUF012 (replaced)
     specs: dict[str, FeedSpec] = {}  # noqa: RUF012 (replaced)
 
     def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
@@ -74,8 +92,10 @@ class FeedsPlugin(GeneratingPlugin):
         self._kept, self._feeds = (key, page) if key is not None else None, {}
         return [page]
 
-    def generate_files(self, catalog: Catalog, config: MkDocsConfig) -> dict[str, bytes]:
-        out = {}
+    def generate_files(
+        self, catalog: Catalog, config: MkDocsConfig
+    ) -> Mapping[str, bytes | Deferred]:
+        out: dict[str, bytes | Deferred] = {}
         body = shared_bodies(config, self.config)
         kept, self._feeds = self._feeds, {}
         for key, spec in self.specs.items():
@@ -83,22 +103,25 @@ class FeedsPlugin(GeneratingPlugin):
             old = kept.get(key)
             if old is not None and len(old[0]) == len(listed) and all(map(is_, old[0], listed)):
                 # The same article objects: none of them was saved since the last build.
-                self._feeds[key] = old
-                out[spec.rss_path], out[spec.atom_path] = old[1]
-                continue
-            rss, atom = build_feeds(
-                spec,
-                self.listed[key],
-                body,
-                site_url=site_url(config),
-                site_name=config.site_name,
-                content_dir=Path(config.docs_dir),
-                cover_size=self.cover_size,
-                limit=self.config.limit,
-            )
-            out[spec.rss_path], out[spec.atom_path] = rss, atom
+                made = old
+            else:
+                pair = _FeedPair(
+                    partial(
+                        build_feeds,
+                        spec,
+                        listed,
+                        body,
+                        site_url=site_url(config),
+                        site_name=config.site_name,
+                        content_dir=Path(config.docs_dir),
+                        cover_size=self.cover_size,
+                        limit=self.config.limit,
+                    )
+                )
+                made = (listed, Deferred(pair.rss), Deferred(pair.atom))
+            out[spec.rss_path], out[spec.atom_path] = made[1], made[2]
             if PREVIEW.serving:
-                self._feeds[key] = (listed, (rss, atom))
+                self._feeds[key] = made
         return out
 
     def cover_size(self, cover: str) -> int:

@@ -192,18 +192,44 @@ PREVIEW = Preview()
 this the same questions."""
 
 
+class Deferred:
+    """Content made only as its file is written, and forgotten once written: the feeds of a
+    province's site (one per deputy, each with its articles' full text) come to a gigabyte, which
+    a build would otherwise hold all at once. Equal only to itself: a preview that has the very
+    same Deferred again has nothing new to write."""
+
+    def __init__(self, make: Callable[[], bytes]) -> None:
+        self.make = make
+
+
 class _Generated(File):
     """A file whose content the plugins made; written only when it changed (see `Preview`)."""
 
     content_key: object = None
+    deferred: Deferred | None = None
 
     def is_modified(self) -> bool:
         return PREVIEW.changed(self.abs_dest_path, self.content_key)
 
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.deferred is None or (dirty and not self.is_modified()):
+            return super().copy_file(dirty)
+        self.content_bytes = self.deferred.make()
+        try:
+            super().copy_file(dirty)
+        finally:
+            self.content_bytes = b""
 
-def generated_file(config: Any, path: str, content: str | bytes, key: object = None) -> File:
+
+def generated_file(
+    config: Any, path: str, content: str | bytes | Deferred, key: object = None
+) -> File:
     """`File.generated` that a dirty preview writes only when `key` (default: the content itself)
     differs from what the last build wrote there; the very same key keeps the last build's File."""
+    if isinstance(content, Deferred):
+        file = PREVIEW.file(config, path, b"", content if key is None else key)
+        file.deferred = content
+        return file
     return PREVIEW.file(config, path, content, content if key is None else key)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import fields
 from datetime import date, datetime, time
 from importlib.resources import files as package_files
@@ -33,6 +33,7 @@ from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.preview import (
     PREVIEW,
     TEMPLATES_COMPILED,
+    Deferred,
     Identity,
     generated_file,
     tree_stats,
@@ -244,7 +245,9 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         raise NotImplementedError
 
-    def generate_files(self, catalog: Catalog, config: MkDocsConfig) -> dict[str, bytes]:
+    def generate_files(
+        self, catalog: Catalog, config: MkDocsConfig
+    ) -> Mapping[str, bytes | Deferred]:
         """Files other than pages (data, feeds), by site path."""
         return {}
 
@@ -256,7 +259,7 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this keeps the plugin, and what it generated, across `mkdocs serve` rebuilds.
         PREVIEW.start(command=command, dirty=dirty)
-        self._made: tuple[Hashable, list[Rendered], dict[str, bytes]] | None = None
+        self._made: tuple[Hashable, list[Rendered], Mapping[str, bytes | Deferred]] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_assets(config)
