@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import threading
+import time
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -61,6 +62,11 @@ class Excerpt:
 
 _BATCH = 32
 """Pages handed to the indexing thread at a time: one wake-up of its loop for each batch."""
+
+_WINDOW = 256
+"""Most pages sent to Pagefind and not answered yet. The rest wait in Python as text: sent, a
+page sits in the pipe's buffer as base64 JSON, about twice its size as a Python string, and a
+part opened after a rotation would otherwise get the whole backlog at once."""
 
 _PART_FILES = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta")
 """The top-level files a merged part is searched with; its copies of Pagefind's scripts, styles
@@ -167,6 +173,7 @@ class Indexer:
         self._live.add(service)
         await service.launch()
         index = await service.create_index(IndexConfig(**{**self._options, "output_path": output}))
+        service.on_answer = self._pump
         self._service, self._index, self._sent = service, index, 0
 
     def _send(self, batch: list[tuple[str, str]]) -> None:
@@ -179,8 +186,8 @@ class Indexer:
         service, index = self._service, self._index
         if service is None or index is None or self._closing:
             return
-        room = self._part_pages - self._sent
-        if room > 0 and self._queued:
+        room = min(self._part_pages - self._sent, _WINDOW - service.in_flight)
+        if room > 0 and self._queued and service.in_flight <= _WINDOW // 2:
             pages, self._queued = self._queued[:room], self._queued[room:]
             service.add_pages(index, pages)
             self._sent += len(pages)
@@ -199,9 +206,18 @@ class Indexer:
         self._pump()
 
     async def _write_part(self, service: PageService, index: PagefindIndex) -> None:
+        started = time.perf_counter()
         try:
             pages = await service.wait_for_pages()
+            waited = time.perf_counter() - started
             await index.write_files()
+            log.debug(
+                "站内搜索：第 %d 部分 %d 个页面，等待索引 %.1f 秒，写入 %.1f 秒",
+                len(self._written.parts) + 1,
+                pages,
+                waited,
+                time.perf_counter() - started - waited,
+            )
         finally:
             await service.stop()
             self._live.discard(service)
@@ -223,12 +239,19 @@ class Indexer:
 
     async def _finish(self) -> Written:
         await asyncio.wrap_future(self._ready)
-        while self._rotation is not None:
-            await self._rotation
-        if self._failure is not None:
-            raise self._failure
-        service, index = self._service, self._index
-        assert service is not None and index is not None
+        while True:
+            while self._rotation is not None:
+                await self._rotation
+            if self._failure is not None:
+                raise self._failure
+            service, index = self._service, self._index
+            assert service is not None and index is not None
+            self._pump()
+            # Queued pages go out as replies come in; the part is the last one once none is
+            # left and none made it rotate.
+            await service.wait_for_pages()
+            if self._service is service and not self._queued:
+                break
         self._service = self._index = None
         await self._write_part(service, index)
         return self._written

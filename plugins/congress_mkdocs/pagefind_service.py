@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
@@ -29,6 +30,13 @@ class PageService(PagefindService):
         self.pages = 0
         self._page_urls: dict[int, str] = {}
         self._answered = asyncio.Event()
+        self.on_answer: Callable[[], None] | None = None
+        """Called on the loop after each page's reply, to send more pages as room frees up."""
+
+    @property
+    def in_flight(self) -> int:
+        """Pages sent and not answered yet."""
+        return len(self._page_urls)
 
     def add_pages(self, index: PagefindIndex, pages: list[tuple[str, str]]) -> None:
         """Sends pages (URL, HTML) to the index, the same AddFile requests `add_html_file` sends,
@@ -48,7 +56,9 @@ class PageService(PagefindService):
                 "file_path": None,
             }
             request = {"message_id": self._message_id, "payload": payload}
-            requests.append(base64.b64encode(json.dumps(request).encode()) + b",")
+            requests.append(
+                base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b","
+            )
         self._backend.stdin.write(b"".join(requests))
 
     async def wait_for_pages(self) -> int:
@@ -70,7 +80,9 @@ class PageService(PagefindService):
         reply: asyncio.Future[Any] = self._loop.create_future()
         self._responses[self._message_id] = reply
         request = {"message_id": self._message_id, "payload": payload}
-        self._backend.stdin.write(base64.b64encode(json.dumps(request).encode()) + b",")
+        self._backend.stdin.write(
+            base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b","
+        )
         with suppress(ConnectionError):  # the reader fails the reply at Pagefind's end of output
             await self._backend.stdin.drain()
         return await reply
@@ -100,6 +112,8 @@ class PageService(PagefindService):
                 self._fail(RuntimeError(f"Pagefind 无法读取页面 {url}：{payload.get('message')}"))
             if not self._page_urls:
                 self._answered.set()
+            if self.on_answer is not None:
+                self.on_answer()
             return
         future = self._responses.pop(message_id, None) if message_id is not None else None
         if future is None or future.done():
