@@ -115,6 +115,14 @@ def test_a_word_not_on_the_site_finds_nothing(site: Path) -> None:
     assert result.urls == []
 
 
+def test_a_site_without_a_parts_list_searches_its_one_part(site: Path, tmp_path: Path) -> None:
+    # A site built before the index was split, or a server that does not serve parts.json.
+    copy = shutil.copytree(site, tmp_path / "site")
+    (copy / "pagefind" / "parts.json").unlink()
+    [result] = run_queries(copy, ["票决制"])
+    assert result.urls == ["/vote/"]
+
+
 def test_the_404_page_is_not_indexed(site: Path) -> None:
     [result] = run_queries(site, ["页面不存在"])
     assert "/404.html" not in result.urls
