@@ -86,7 +86,7 @@ class Indexer:
 
     Pages are submitted from the build's thread without waiting; Pagefind indexes them one at a
     time, in the order they were submitted, on another core. One Pagefind process holds a whole
-    index in memory until it writes it (some 300 KB a page), so the index is written in parts of
+    index in memory until it writes it (up to some 370 KB a page), so the index is written in parts of
     at most `part_pages` pages, each by a process of its own: the first part into the bundle
     folder, the next ones into part-2/, part-3/... inside it. One process runs at a time; pages
     submitted while a full part is written wait in Python for the next one."""
@@ -193,11 +193,13 @@ class Indexer:
             self._sent += len(pages)
         if self._sent >= self._part_pages and self._queued and self._rotation is None:
             self._service = self._index = None
-            self._rotation = asyncio.ensure_future(self._rotate(service, index))
+            self._rotation = asyncio.ensure_future(
+                self._rotate(service, index, time.perf_counter())
+            )
 
-    async def _rotate(self, service: PageService, index: PagefindIndex) -> None:
+    async def _rotate(self, service: PageService, index: PagefindIndex, since: float) -> None:
         try:
-            await self._write_part(service, index)
+            await self._write_part(service, index, since)
             self._opening = asyncio.ensure_future(self._open_part())
             await asyncio.shield(self._opening)
         except Exception as exc:
@@ -205,18 +207,19 @@ class Indexer:
         self._rotation = None
         self._pump()
 
-    async def _write_part(self, service: PageService, index: PagefindIndex) -> None:
-        started = time.perf_counter()
+    async def _write_part(self, service: PageService, index: PagefindIndex, since: float) -> None:
+        """Waits for the part's pages and writes it; `since` is when it got its last page (or,
+        the last part, when the build finished), for the log."""
         try:
             pages = await service.wait_for_pages()
-            waited = time.perf_counter() - started
+            written = time.perf_counter()
             await index.write_files()
             log.debug(
                 "站内搜索：第 %d 部分 %d 个页面，等待索引 %.1f 秒，写入 %.1f 秒",
                 len(self._written.parts) + 1,
                 pages,
-                waited,
-                time.perf_counter() - started - waited,
+                written - since,
+                time.perf_counter() - written,
             )
         finally:
             await service.stop()
@@ -238,6 +241,7 @@ class Indexer:
             self._failure = error
 
     async def _finish(self) -> Written:
+        since = time.perf_counter()
         await asyncio.wrap_future(self._ready)
         while True:
             while self._rotation is not None:
@@ -253,7 +257,7 @@ class Indexer:
             if self._service is service and not self._queued:
                 break
         self._service = self._index = None
-        await self._write_part(service, index)
+        await self._write_part(service, index, since)
         return self._written
 
     async def _stop(self) -> None:
