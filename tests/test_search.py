@@ -224,6 +224,18 @@ def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
         assert not names & {"pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"}
 
 
+def test_a_dirty_build_in_fewer_parts_removes_the_parts_left_over(tmp_path: Path) -> None:
+    root = search_site(tmp_path / "src", part_pages=PART_PAGES)
+    site = build(root)
+    assert len(part_folders(site / "pagefind")) > 1
+    # Not strict: MkDocs warns that a dirty build's navigation may be stale.
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins["congress-search"].config.part_pages = 1000
+    mkdocs_build(config, dirty=True)
+    assert part_folders(site / "pagefind") == [site / "pagefind"]
+    assert json.loads((site / "pagefind" / "parts.json").read_text()) == {"parts": []}
+
+
 def test_queries_find_pages_in_the_first_part_and_the_last(parted_site: Path) -> None:
     parts = urls_by_part(parted_site / "pagefind")
     # The page-by-page order puts the news page early; the hand-written page comes last.
