@@ -191,7 +191,7 @@ def _size_args(pages: int) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--sizes", default="1000,5000,10000,20000,50000")
     parser.add_argument("--out", type=Path, help="also write the Markdown tables here")
     parser.add_argument("--work", type=Path, help="build here instead of a temporary folder")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Material site")
