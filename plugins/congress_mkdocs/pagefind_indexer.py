@@ -5,6 +5,7 @@ pagefind_service.py)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import re
@@ -71,6 +72,22 @@ part opened after a rotation would otherwise get the whole backlog at once."""
 _PART_FILES = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta")
 """The top-level files a merged part is searched with; its copies of Pagefind's scripts, styles
 and wasm are never fetched, since a merged index runs on the first part's."""
+
+
+async def _write_whole(index: PagefindIndex, folder: str) -> None:
+    """Writes the index, and again if its entry file came out empty or cut short: a benchmark
+    build on a loaded machine once found an empty pagefind-entry.json, which leaves the search
+    box waiting for ever. The index is still in Pagefind's memory, so writing again is safe."""
+    entry = os.path.join(folder, "pagefind-entry.json")
+    for _ in range(3):
+        await index.write_files()
+        try:
+            with open(entry, encoding="utf-8") as file:
+                json.load(file)
+            return
+        except (OSError, ValueError):
+            await asyncio.sleep(0.5)
+    raise RuntimeError(f"Pagefind 写出的索引不完整：{entry}")
 
 
 @dataclass(frozen=True)
@@ -213,7 +230,7 @@ class Indexer:
         try:
             pages = await service.wait_for_pages()
             written = time.perf_counter()
-            await index.write_files()
+            await _write_whole(index, os.path.join(self._bundle, self._next_folder()))
             log.debug(
                 "站内搜索：第 %d 部分 %d 个页面，等待索引 %.1f 秒，写入 %.1f 秒",
                 len(self._written.parts) + 1,

@@ -142,6 +142,11 @@ class PageService(PagefindService):
         backend = getattr(self, "_backend", None)
         if backend is None:
             return
+        if backend.returncode is None and backend.stdin is not None:
+            # Pagefind exits by itself at the end of its input, after what it was doing.
+            backend.stdin.close()
+            with suppress(TimeoutError):
+                await asyncio.wait_for(backend.wait(), timeout=5)
         if backend.returncode is None:
             with suppress(ProcessLookupError):
                 backend.terminate()
