@@ -167,7 +167,13 @@ def _edit_to_preview(config: Path) -> tuple[float, float]:
         raise SystemExit("mkdocs serve 意外退出")
     finally:
         os.killpg(proc.pid, signal.SIGINT)
-        proc.wait(timeout=30)
+        try:
+            proc.communicate(
+                timeout=30
+            )  # reads what it logs as it stops, or it blocks on a full pipe
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
 
 
 def _drop_plugin(config: Path, plugin: str) -> None:
