@@ -105,6 +105,16 @@ def _measure(label: str, config: Path, site: Path, plain: bool = False) -> Run:
 
 
 def _query_kb(site: Path, plain: bool) -> float:
+    """Bytes one query fetched, or NaN when the browser gave up (Material's whole-site index
+    of 390 MB at 50k pages closes headless Chromium)."""
+    try:
+        return _fetched_kb(site, plain)
+    except Exception as exc:  # Playwright reports a crashed browser as assorted errors
+        print(f"  浏览器未能完成搜索：{exc.__class__.__name__}", flush=True)
+        return float("nan")
+
+
+def _fetched_kb(site: Path, plain: bool) -> float:
     """Bytes the browser fetched for one query typed into the header box of an article page."""
     page = next(p for p in sorted((site / "news").glob("*/index.html")) if "-a" in p.parent.name)
     rel = page.relative_to(site).parent.as_posix() + "/"
