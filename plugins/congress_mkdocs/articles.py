@@ -24,10 +24,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.preview import PREVIEW
 from congress_mkdocs.shared import (
     GeneratingPlugin,
-    article_list_key,
     now,
     shared_articles,
     shared_bodies,
@@ -56,11 +54,7 @@ class ArticlesPlugin(GeneratingPlugin):
         moment = now(self.config)
         self.by_url = {a.url: a for a in collection}
         body = shared_bodies(config, self.config)
-        key = (
-            (super().inputs(catalog, config), article_list_key(config, self.config, moment))
-            if PREVIEW.serving
-            else None
-        )
+        key = self.list_inputs(catalog, config)
         kept = self._kept
         if key is None or kept is None or kept[0] != key:
             slugs = tag_slugs(t for a in collection.public(moment) for t in a.tags)

@@ -26,7 +26,6 @@ from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.preview import PREVIEW, Deferred
 from congress_mkdocs.shared import (
     GeneratingPlugin,
-    article_list_key,
     now,
     shared_articles,
     shared_bodies,
@@ -75,11 +74,7 @@ class FeedsPlugin(GeneratingPlugin):
         collection = shared_articles(config, self.config)
         self.docs_dir, self.root = config.docs_dir, Path(config.config_file_path).parent
         moment = now(self.config)
-        key = (
-            (super().inputs(catalog, config), article_list_key(config, self.config, moment))
-            if PREVIEW.serving
-            else None
-        )
+        key = self.list_inputs(catalog, config)
         same = key is not None and self._kept is not None and self._kept[0] == key
         specs = list(self.specs.values()) if same else feed_specs(collection, catalog)
         self.specs = {s.key: s for s in specs}

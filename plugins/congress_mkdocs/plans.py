@@ -17,7 +17,6 @@ from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.preview import Identity, generated_file
 from congress_mkdocs.shared import (
     GeneratingPlugin,
-    article_list_key,
     now,
     shared_articles,
     shared_plans,
@@ -37,9 +36,7 @@ class PlansPlugin(GeneratingPlugin):
     config_class = PlansConfig
 
     def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
-        moment = now(self.config)
-        lists = article_list_key(config, self.config, moment)
-        return super().inputs(catalog, config), Identity(shared_plans(config)), lists
+        return self.list_inputs(catalog, config), Identity(shared_plans(config))
 
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         plans = shared_plans(config)

@@ -222,13 +222,18 @@ def add_asset_files(config: MkDocsConfig, files: Files) -> None:
             files.append(generated_file(config, path, content))
 
 
+def _settings(config: MkDocsConfig) -> bytes:
+    """mkdocs.yml as it is now, read once per build for every key that depends on it."""
+    return _once(config, "settings", lambda: (Path(config.config_file_path).read_bytes(), []))
+
+
 def shown_everywhere(config: MkDocsConfig, options: CatalogOptions) -> Hashable:
     """What pages show besides their own content: the settings, the theme's overrides, the nav's
     pages and the photos, the directories, the plans and the article lists (latest news, links
     to reports). A preview rebuilds every page when any of it changed."""
     theme = config.theme.custom_dir
     return (
-        Path(config.config_file_path).read_bytes(),
+        _settings(config),
         config.site_dir,
         tree_stats(Path(theme)) if theme else (),
         _docs_files(config),
@@ -254,7 +259,16 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
         """What `generate` and `generate_files` make their output from: in a preview, equal
         inputs reuse the last output. None: always generate (the subclass keeps its own)."""
-        return Path(config.config_file_path).read_bytes(), Identity(catalog)
+        return _settings(config), Identity(catalog)
+
+    def list_inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
+        """In a preview, `inputs` and the article lists (see `article_list_key`), for pages made
+        from the lists; None in a build, which keeps nothing."""
+        if not PREVIEW.serving:
+            return None
+        return GeneratingPlugin.inputs(self, catalog, config), article_list_key(
+            config, self.config, now(self.config)
+        )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this keeps the plugin, and what it generated, across `mkdocs serve` rebuilds.
