@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from importlib.resources import files as package_files
 
 from congress.catalog import Catalog
 from congress.plans.pages import plan_pages
@@ -14,9 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.preview import Identity, generated_file
+from congress_mkdocs.preview import Identity
 from congress_mkdocs.shared import (
     GeneratingPlugin,
+    add_asset_files,
+    add_assets,
     now,
     shared_articles,
     shared_plans,
@@ -45,10 +46,7 @@ class PlansPlugin(GeneratingPlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         super().on_config(config)
-        for path in PLAN_ASSETS:
-            target = config.extra_css if path.endswith(".css") else config.extra_javascript
-            if path not in [str(p) for p in target]:
-                target.append(path)
+        add_assets(config, PLAN_ASSETS)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -61,8 +59,5 @@ class PlansPlugin(GeneratingPlugin):
                 and file.src_uri.endswith(".md")
             ):
                 files.remove(file)
-        for path, name in PLAN_ASSETS.items():
-            if files.get_file_from_path(path) is None:
-                content = (package_files("congress.render") / "assets" / name).read_bytes()
-                files.append(generated_file(config, path, content))
+        add_asset_files(config, files, PLAN_ASSETS)
         return files

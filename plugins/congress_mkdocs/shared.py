@@ -207,16 +207,18 @@ def site_url(config: MkDocsConfig) -> str:
     return config.site_url if config.site_url.endswith("/") else config.site_url + "/"
 
 
-def add_assets(config: MkDocsConfig) -> None:
-    for path in ASSETS:
+def add_assets(config: MkDocsConfig, assets: Mapping[str, str] = ASSETS) -> None:
+    """Links every page to the stylesheets and scripts among `assets` (site path to file name)."""
+    for path in assets:
         if path.endswith(".css") and path not in config.extra_css:
             config.extra_css.append(path)
         if path.endswith(".js") and path not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(path)
 
 
-def add_asset_files(config: MkDocsConfig, files: Files) -> None:
-    for path, name in ASSETS.items():
+def add_asset_files(config: MkDocsConfig, files: Files, assets: Mapping[str, str] = ASSETS) -> None:
+    """Publishes `assets` from congress/render/assets/, unless the site has its own file there."""
+    for path, name in assets.items():
         if files.get_file_from_path(path) is None:
             content = (package_files("congress.render") / "assets" / name).read_bytes()
             files.append(generated_file(config, path, content))
