@@ -11,7 +11,6 @@ import json
 import logging
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -205,10 +204,11 @@ def urls_by_part(bundle: Path) -> list[list[str]]:
 
 def test_an_index_in_parts_holds_every_page_but_404_once(parted_site: Path) -> None:
     parts = urls_by_part(parted_site / "pagefind")
-    assert len(parts) >= 3
-    assert all(0 < len(urls) <= PART_PAGES for urls in parts)
     every = [url for urls in parts for url in urls]
     assert sorted(every) == sorted(html_pages(parted_site))
+    # As many parts as keep them at PART_PAGES pages on average (an empty one is not written).
+    assert 3 <= len(parts) <= -(-len(every) // PART_PAGES)
+    assert all(urls for urls in parts)
 
 
 def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
@@ -221,6 +221,7 @@ def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
     for folder in folders:
         names = {path.name for path in folder.iterdir()}
         assert {"fragment", "index", "pagefind-entry.json"} <= names, names
+        assert any(name.endswith(".pf_meta") for name in names), names
         assert not names & {"pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"}
 
 
@@ -234,13 +235,14 @@ def test_a_dirty_build_in_fewer_parts_removes_the_parts_left_over(tmp_path: Path
     mkdocs_build(config, dirty=True)
     assert part_folders(site / "pagefind") == [site / "pagefind"]
     assert json.loads((site / "pagefind" / "parts.json").read_text()) == {"parts": []}
+    assert sorted(urls_by_part(site / "pagefind")[0]) == sorted(html_pages(site))
 
 
-def test_queries_find_pages_in_the_first_part_and_the_last(parted_site: Path) -> None:
-    parts = urls_by_part(parted_site / "pagefind")
-    # The page-by-page order puts the news page early; the hand-written page comes last.
-    assert "/vote/" in parts[0] and "/leaflet.html" in parts[-1], parts
+def test_queries_find_pages_in_every_part(parted_site: Path) -> None:
     cases = [*CASES, ("代表联络便民手册", "/leaflet.html")]
+    parts = urls_by_part(parted_site / "pagefind")
+    holding = {next(i for i, urls in enumerate(parts) if url in urls) for _, url in cases}
+    assert len(holding) > 1, parts  # the pages sought are spread over several parts
     results = run_queries(parted_site, [query for query, _ in cases])
     for (query, expected), result in zip(cases, results, strict=True):
         assert expected in result.urls, (query, result.urls)
@@ -249,70 +251,85 @@ def test_queries_find_pages_in_the_first_part_and_the_last(parted_site: Path) ->
         assert any(url.startswith("pagefind/part-") for url, _ in result.requests)
 
 
-# Stands in for Pagefind: notes its process id, then is Pagefind.
+@pytest.mark.slow
+def test_a_lists_later_pages_are_left_out_and_the_pages_they_list_are_in(
+    sample_site: Path,
+) -> None:
+    indexed = {url for urls in urls_by_part(sample_site / "pagefind") for url in urls}
+    later = {url for url in html_pages(sample_site) if "/page/" in url}
+    assert "/news/page/2/" in later and "/news/" in indexed
+    assert indexed == html_pages(sample_site) - later
+
+
+# Stands in for Pagefind: notes its process id and the site it indexes, then is Pagefind.
 WRAPPER = """\
 #!/bin/sh
 echo $$ >> "{pid_file}"
+find site -name '*.html' | sort > "{pid_file}.$$"
+{before}
 exec "{pagefind}" "$@"
 """
-
-KILL_PAGEFIND = """\
-import os, signal
-from pathlib import Path
-
-def on_post_page(output, page, config, **kwargs):
-    pid_file = Path({pid_file!r})
-    if pid_file.exists():
-        try:
-            os.kill(int(pid_file.read_text().split()[-1]), signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    return output
-"""
-
-BROKEN_PAGE = """\
-from mkdocs.exceptions import PluginError
-
-def on_post_page(output, page, config, **kwargs):
-    if page.url == "vote/":
-        raise PluginError("模板出错")
-    return output
-"""
-
-# Runs before the search plugin's on_post_build, once the first part is full and the second
-# part's Pagefind has started: 38 pages, handed to the indexer 32 at a time, in parts of 20.
-AFTER_ROTATION = """\
-import os, signal, time
-from pathlib import Path
-from mkdocs.exceptions import PluginError
-
-def on_post_build(config, **kwargs):
-    pid_file = Path({pid_file!r})
-    deadline = time.monotonic() + 30
-    while len(pid_file.read_text().split()) < 2:
-        assert time.monotonic() < deadline, "第二个 Pagefind 进程没有启动"
-        time.sleep(0.01)
-    {action}
-"""
-KILL_SECOND = "os.kill(int(pid_file.read_text().split()[1]), signal.SIGKILL)"
-FAIL = 'raise PluginError("模板出错")'
+# Run by the wrapper before Pagefind: the second Pagefind a build starts fails.
+FAIL_SECOND = '[ "$(wc -l < "{pid_file}")" -eq 2 ] && {{ echo 索引出错 >&2; exit 3; }}'
 
 
-@pytest.fixture
-def pid_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Where each Pagefind the build starts writes its process id, a line each."""
+def pagefind_wrapper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str = "") -> Path:
+    """Puts a wrapper in Pagefind's place; returns the file each run writes its process id to."""
     pid_file = tmp_path / "pagefind.pid"
     wrapper = tmp_path / "pagefind"
-    wrapper.write_text(WRAPPER.format(pid_file=pid_file, pagefind=get_executable()))
+    wrapper.write_text(
+        WRAPPER.format(
+            pid_file=pid_file,
+            pagefind=get_executable(),
+            before=before.format(pid_file=pid_file),
+        )
+    )
     wrapper.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(wrapper))
     return pid_file
 
 
+@pytest.fixture
+def pid_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return pagefind_wrapper(tmp_path, monkeypatch)
+
+
+def runs(pid_file: Path) -> list[list[str]]:
+    """The pages each Pagefind run was given, one list per run."""
+    if not pid_file.exists():
+        return []
+    return [Path(f"{pid_file}.{pid}").read_text().split() for pid in pid_file.read_text().split()]
+
+
 def assert_nothing_left(pid_file: Path) -> None:
-    for pid in pid_file.read_text().split():
+    for pid in pid_file.read_text().split() if pid_file.exists() else []:
         assert not Path(f"/proc/{pid}").exists(), "Pagefind 进程仍在运行（或未被回收）"
-    assert not [t for t in threading.enumerate() if t.name == "congress-search"]
+
+
+def test_an_unchanged_site_reuses_every_part_and_an_edit_indexes_one_part_again(
+    tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = search_site(tmp_path / "src", part_pages=PART_PAGES)
+    site = build(root)
+    first = urls_by_part(site / "pagefind")
+    made = runs(pid_file)
+    assert len(made) == len(first)  # one Pagefind run for each part
+
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.congress.search"):
+        build(root)
+    assert len(runs(pid_file)) == len(made)  # nothing indexed again
+    assert urls_by_part(site / "pagefind") == first
+    assert f"{len(first)} 个部分沿用缓存" in caplog.text
+
+    vote = root / "content" / "vote.md"
+    vote.write_text(vote.read_text(encoding="utf-8") + "\n会议还听取了湿地保护情况报告。\n")
+    build(root)
+    again = runs(pid_file)[len(made) :]
+    assert len(again) == 1 and "site/vote/index.html" in again[0]
+    [result] = run_queries(site, ["湿地保护"])
+    assert "/vote/" in result.urls
+    assert len(list((root / ".cache" / "search").iterdir())) == len(first)  # the old part is gone
+    assert_nothing_left(pid_file)
 
 
 def failed_build(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -324,41 +341,43 @@ def failed_build(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
     return caplog.messages
 
 
-def test_pagefind_dying_mid_build_fails_the_build_in_chinese_and_leaves_no_process(
-    tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture
+def test_pagefind_failing_fails_the_build_in_chinese_and_keeps_the_parts_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = search_site(tmp_path / "src", hooks=KILL_PAGEFIND.format(pid_file=str(pid_file)))
+    pid_file = pagefind_wrapper(tmp_path, monkeypatch, before=FAIL_SECOND)
+    root = search_site(tmp_path / "src", part_pages=PART_PAGES)
     messages = failed_build(root, caplog)
-    assert any("站内搜索索引生成失败：Pagefind 进程意外退出" in m for m in messages), messages
+    assert any("站内搜索索引生成失败：Pagefind 出错退出（代码 3）：索引出错" in m for m in messages)
     assert not (root / "site" / "pagefind").exists()
     assert_nothing_left(pid_file)
+    # Only finished parts are kept: the next build indexes the one that failed and the rest.
+    kept = [p for p in (root / ".cache" / "search").iterdir()]
+    assert kept and all((p / "pagefind-entry.json").is_file() for p in kept)
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    site = build(root)
+    assert sorted(u for urls in urls_by_part(site / "pagefind") for u in urls) == sorted(
+        html_pages(site)
+    )
 
 
-def test_a_build_failing_before_the_index_is_written_leaves_no_process(
+def test_a_build_failing_before_the_index_is_written_starts_no_pagefind(
     tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     root = search_site(tmp_path / "src", hooks=BROKEN_PAGE)
     messages = failed_build(root, caplog)
     assert any("模板出错" in m for m in messages), messages
     assert not (root / "site" / "pagefind").exists()
-    assert_nothing_left(pid_file)
+    assert not pid_file.exists()
 
 
-@pytest.mark.parametrize(
-    ("action", "message"),
-    [(KILL_SECOND, "站内搜索索引生成失败：Pagefind 进程意外退出"), (FAIL, "模板出错")],
-    ids=["pagefind-killed", "build-failed"],
-)
-def test_a_failure_after_a_part_is_written_leaves_no_process(
-    tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture, action: str, message: str
-) -> None:
-    hooks = AFTER_ROTATION.format(pid_file=str(pid_file), action=action)
-    root = search_site(tmp_path / "src", hooks=hooks, part_pages=20, extra_pages=20)
-    messages = failed_build(root, caplog)
-    assert any(message in m for m in messages), messages
-    assert (root / "site" / "pagefind" / "pagefind-entry.json").exists()  # the first part
-    assert len(pid_file.read_text().split()) == 2
-    assert_nothing_left(pid_file)
+BROKEN_PAGE = """\
+from mkdocs.exceptions import PluginError
+
+def on_post_page(output, page, config, **kwargs):
+    if page.url == "vote/":
+        raise PluginError("模板出错")
+    return output
+"""
 
 
 def test_a_preview_does_not_index_unless_asked(tmp_path: Path, pid_file: Path) -> None:

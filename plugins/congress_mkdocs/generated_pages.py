@@ -37,6 +37,8 @@ class GeneratedPage(Page):
             self._meta["description"] = str(escape(rendered.description))
         if not in_nav:
             self._meta["template"] = TEMPLATE
+        if not rendered.searchable:
+            self._meta["search"] = {"exclude": True}  # as Material's search plugin reads it
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", dict(self._meta)

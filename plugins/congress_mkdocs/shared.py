@@ -105,7 +105,7 @@ CHECK_FAILED = {
 }
 
 
-def _root(config: MkDocsConfig) -> Path:
+def config_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
@@ -120,7 +120,7 @@ def _docs_files(config: MkDocsConfig) -> tuple[Any, ...]:
 
 def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
     """Everything in data/, cross-checked against the content folder."""
-    root = _root(config)
+    root = config_root(config)
     data = root / options.data_dir
     return _once(
         config,
@@ -136,7 +136,7 @@ def shared_plans(config: MkDocsConfig) -> dict[str, Plan]:
     return _once(
         config,
         "plans",
-        lambda: load_plans(_root(config), Path(config.docs_dir)),
+        lambda: load_plans(config_root(config), Path(config.docs_dir)),
         key=lambda: tree_stats(folder),
     )
 
@@ -145,7 +145,7 @@ def shared_articles(config: MkDocsConfig, options: CatalogOptions) -> ArticleCol
     """Every article under content/news/, checked against the catalog and the plans. Drafts are in
     the collection; its listing methods leave them out."""
     catalog, plans = shared_catalog(config, options), shared_plans(config)
-    root = _root(config)
+    root = config_root(config)
     categories = root / options.data_dir / "categories.yml"
     return _once(
         config,
@@ -187,7 +187,7 @@ def shared_bodies(config: MkDocsConfig, options: CatalogOptions) -> Callable[[Ar
     """Every article's body HTML, converted once for its page and every feed that carries it,
     and kept in .cache/articles/ so an unchanged article is never converted again."""
     collection = shared_articles(config, options)
-    folder = _root(config) / BODY_CACHE
+    folder = config_root(config) / BODY_CACHE
     cache = _body_caches.setdefault(str(folder), BodyCache(folder))
 
     def load() -> tuple[dict[Article, str], list[Problem]]:

@@ -60,7 +60,7 @@ def paged_list(
             tags=relative(url, TAGS_URL),
         )
         page_title = piece.title(title)
-        out.append(Rendered(url, page_title, html, description))
+        out.append(Rendered(url, page_title, html, description, searchable=piece.number == 1))
     return out
 
 

@@ -152,7 +152,9 @@ def item_report_pages(plan: Plan, item: PlanItem, found: Sequence[Article]) -> l
             back=relative(piece.url, plan.url) + f"#{item.anchor}",
         )
         description = f"{plan.title}第 {item.number} 条的 {len(found)} 篇落实报道"
-        pages.append(Rendered(piece.url, page_title, html, description))
+        pages.append(
+            Rendered(piece.url, page_title, html, description, searchable=piece.number == 1)
+        )
     return pages
 
 

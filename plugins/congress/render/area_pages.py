@@ -95,7 +95,7 @@ def area_pages(catalog: Catalog) -> list[Rendered]:
                 find=relative(url, FIND_URL),
             )
             description = f"{place}居民的各级人大代表和附近的代表联络站"
-            pages.append(Rendered(url, title, html, description))
+            pages.append(Rendered(url, title, html, description, searchable=first))
     return pages
 
 

@@ -97,7 +97,9 @@ def _list_pages(
             links=[{"href": relative(piece.url, url), "text": text} for url, text in links],
             pager=piece.pager(),
         )
-        pages.append(Rendered(piece.url, page_title, html, description))
+        pages.append(
+            Rendered(piece.url, page_title, html, description, searchable=piece.number == 1)
+        )
     return pages
 
 
@@ -150,7 +152,7 @@ def former_pages(catalog: Catalog) -> list[Rendered]:
             links=[{"href": relative(piece.url, INDEX_URL), "text": "现任代表名单"}],
             pager=piece.pager(),
         )
-        pages.append(Rendered(piece.url, title, html))
+        pages.append(Rendered(piece.url, title, html, searchable=piece.number == 1))
     return pages
 
 

@@ -20,6 +20,9 @@ class Rendered:
     title: str
     html: str
     description: str = ""
+    searchable: bool = True
+    """False for a list's later pages: they hold only what the pages they list hold, and what
+    they hold moves whenever an item is added, so site search leaves them out."""
 
     @property
     def src_uri(self) -> str:

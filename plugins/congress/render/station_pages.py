@@ -110,7 +110,8 @@ def index_pages(catalog: Catalog) -> list[Rendered]:
             districts=_districts(chunk, totals, piece.url),
             pager=piece.pager(),
         )
-        pages.append(Rendered(piece.url, title, html, "人大代表之家、联络站和实践站名录"))
+        description = "人大代表之家、联络站和实践站名录"
+        pages.append(Rendered(piece.url, title, html, description, searchable=piece.number == 1))
     return pages
 
 
