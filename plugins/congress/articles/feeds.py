@@ -175,6 +175,12 @@ def _add_entry(
         entry.enclosure(_absolute(site_url, article.cover), str(size), kind)
 
 
+def feed_items(articles: list[Article], limit: int) -> list[Article]:
+    """The articles a feed shows, in its order: published ones only, the newest `limit` first."""
+    published = (a for a in articles if a.status is ArticleStatus.published)
+    return sorted(published, key=Article.sort_key)[:limit]
+
+
 def build_feeds(
     spec: FeedSpec,
     articles: list[Article],
@@ -196,9 +202,7 @@ def build_feeds(
     if cover_size is None:
         cover_size = lambda cover: (content_dir / cover).stat().st_size  # noqa: E731
     site_url = site_url.rstrip("/") + "/"
-    items = sorted(
-        (a for a in articles if a.status is ArticleStatus.published), key=Article.sort_key
-    )[:limit]
+    items = feed_items(articles, limit)
     updated = items[0].published if items else EMPTY_FEED_UPDATED
     page = _absolute(site_url, spec.page_url)
     fg = FeedGenerator()
