@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
+from functools import cache as cache_function
 from functools import partial
 from operator import is_
 from pathlib import Path
 from typing import Any
 
 from congress.articles import build_feeds, feed_articles, feed_specs
+from congress.articles.feed_cache import FeedCache
 from congress.articles.feed_links import link_tags
 from congress.articles.feeds import FeedSpec
 from congress.articles.feeds_page import feeds_page
@@ -26,6 +28,8 @@ from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.preview import PREVIEW, Deferred
 from congress_mkdocs.shared import (
     GeneratingPlugin,
+    config_root,
+    log,
     now,
     shared_articles,
     shared_bodies,
@@ -34,6 +38,12 @@ from congress_mkdocs.shared import (
 
 # The images plugin's default cache: the web copy's bytes are the same wherever they are cached.
 IMAGE_CACHE = ".cache/images"
+
+
+# Each feed's RSS and Atom, beside the article bodies' cache.
+FEED_CACHE = ".cache/feeds"
+# A feed's listed articles, its cache key, and its two files.
+_Made = tuple[list[Article], str, Deferred, Deferred]
 
 
 class FeedsConfig(CatalogOptions):
@@ -64,7 +74,8 @@ class FeedsPlugin(GeneratingPlugin):
 
     # In a preview: the key of the article lists, the feeds page, and each feed by what it carries.
     _kept: tuple[Hashable, Rendered] | None = None
-    _feeds: dict[str, tuple[list[Article], Deferred, Deferred]] = {}  # noqa: RUF012 (replaced)
+    _feeds: dict[str, _Made] = {}  # noqa: RUF012 (replaced)
+    _feed_cache: FeedCache | None = None
     specs: dict[str, FeedSpec] = {}  # noqa: RUF012 (replaced)
 
     def inputs(self, catalog: Catalog, config: MkDocsConfig) -> Hashable | None:
@@ -91,8 +102,10 @@ class FeedsPlugin(GeneratingPlugin):
         self, catalog: Catalog, config: MkDocsConfig
     ) -> Mapping[str, bytes | Deferred]:
         out: dict[str, bytes | Deferred] = {}
-        body = shared_bodies(config, self.config)
+        cache = self._cache(config)
+        make = self._maker(config, cache)
         kept, self._feeds = self._feeds, {}
+        used: set[str] = set()
         for key, spec in self.specs.items():
             listed = self.listed[key][: self.config.limit]
             old = kept.get(key)
@@ -100,29 +113,64 @@ class FeedsPlugin(GeneratingPlugin):
                 # The same article objects: none of them was saved since the last build.
                 made = old
             else:
-                pair = _FeedPair(
-                    partial(
-                        build_feeds,
-                        spec,
-                        listed,
-                        body,
-                        site_url=site_url(config),
-                        site_name=config.site_name,
-                        content_dir=Path(config.docs_dir),
-                        cover_size=self.cover_size,
-                        limit=self.config.limit,
-                    )
-                )
-                made = (listed, Deferred(pair.rss), Deferred(pair.atom))
-            out[spec.rss_path], out[spec.atom_path] = made[1], made[2]
+                made = make(spec, listed)
+            out[spec.rss_path], out[spec.atom_path] = made[2], made[3]
+            used.add(made[1])
             if PREVIEW.serving:
                 self._feeds[key] = made
+        cache.prune(used)
         return out
+
+    def _cache(self, config: MkDocsConfig) -> FeedCache:
+        folder = config_root(config) / FEED_CACHE
+        if self._feed_cache is None or self._feed_cache.folder != folder:
+            self._feed_cache = FeedCache(folder)
+        self._feed_cache.start()
+        return self._feed_cache
+
+    def _maker(
+        self, config: MkDocsConfig, cache: FeedCache
+    ) -> Callable[[FeedSpec, list[Article]], _Made]:
+        """Makes a feed's entry: its cache key now, its bytes as its files are written."""
+        body, url, name, limit = (
+            shared_bodies(config, self.config),
+            site_url(config),
+            config.site_name,
+            self.config.limit,
+        )
+        # A cover's size is read once per build, not once per feed that shows it.
+        size = cache_function(self.cover_size)
+
+        def make(spec: FeedSpec, listed: list[Article]) -> _Made:
+            key = cache.key(
+                spec, listed, body, site_url=url, site_name=name, limit=limit, cover_size=size
+            )
+            build = partial(
+                build_feeds,
+                spec,
+                listed,
+                body,
+                site_url=url,
+                site_name=name,
+                content_dir=Path(config.docs_dir),
+                cover_size=size,
+                limit=limit,
+            )
+            pair = _FeedPair(partial(cache.pair, key, build))
+            return listed, key, Deferred(pair.rss), Deferred(pair.atom)
+
+        return make
 
     def cover_size(self, cover: str) -> int:
         """Covers are published as the images plugin's web copy, not as the editor's file."""
         source = Path(self.docs_dir) / cover
         return len(web_original(source, Path(self.root) / IMAGE_CACHE))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        cache = self._feed_cache
+        if cache is not None and cache.made:
+            log.info("订阅源：生成 %d 个，其余 %d 个沿用缓存", cache.made, cache.reused)
+        super().on_post_build(config=config)
 
     def on_post_page(self, output: str, /, *, page: Page, **kwargs: Any) -> str:
         links = link_tags(page.url, self.specs, relative(page.url, ""))
