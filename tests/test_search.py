@@ -206,9 +206,9 @@ def test_an_index_in_parts_holds_every_page_but_404_once(parted_site: Path) -> N
     parts = urls_by_part(parted_site / "pagefind")
     every = [url for urls in parts for url in urls]
     assert sorted(every) == sorted(html_pages(parted_site))
-    # As many parts as keep them at PART_PAGES pages on average (an empty one is not written).
-    assert 3 <= len(parts) <= -(-len(every) // PART_PAGES)
-    assert all(urls for urls in parts)
+    # Parts of about PART_PAGES pages, at most half as many again.
+    assert len(parts) >= 3
+    assert all(0 < len(urls) <= PART_PAGES * 3 // 2 for urls in parts), parts
 
 
 def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
@@ -330,6 +330,29 @@ def test_an_unchanged_site_reuses_every_part_and_an_edit_indexes_one_part_again(
     assert "/vote/" in result.urls
     assert len(list((root / ".cache" / "search").iterdir())) == len(first)  # the old part is gone
     assert_nothing_left(pid_file)
+
+
+# Notes, when the pages are all written and before the index is finished, how many Pagefind runs
+# have started.
+COUNT_RUNS = """\
+from pathlib import Path
+
+def on_post_build(config, **kwargs):
+    pid_file = Path({pid_file!r})
+    runs = pid_file.read_text().split() if pid_file.exists() else []
+    Path({noted!r}).write_text(str(len(runs)))
+"""
+
+
+def test_parts_are_indexed_while_the_rest_of_the_site_is_written(
+    tmp_path: Path, pid_file: Path
+) -> None:
+    noted = tmp_path / "runs-before-the-end"
+    hooks = COUNT_RUNS.format(pid_file=str(pid_file), noted=str(noted))
+    site = build(search_site(tmp_path / "src", hooks=hooks, part_pages=PART_PAGES))
+    parts = len(part_folders(site / "pagefind"))
+    assert len(runs(pid_file)) == parts > 2
+    assert int(noted.read_text()) >= 1  # Pagefind was at work before the last page was written
 
 
 def failed_build(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:

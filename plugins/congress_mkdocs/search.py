@@ -20,15 +20,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.search_excerpt import Excerpt
-from congress_mkdocs.search_index import IndexOptions, Pages, PartCache, write_index
+from congress_mkdocs.search_index import IndexBuilder, IndexOptions, Pages, PartCache
 from congress_mkdocs.shared import config_root
 
 log = logging.getLogger("mkdocs.plugins.congress.search")
@@ -74,47 +76,58 @@ def _excluded(page: Page) -> bool:
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.serving = False
-        self._pages: Pages | None = None
+        self._index: IndexBuilder | None = None
         self._excluded: set[str] = set()  # kept across a preview's builds, for pages not rebuilt
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._pages = None
+        self._close()
         if not self.config.enabled or (self.serving and not self.config.index_on_serve):
             return
-        self._pages = Pages(config.site_dir, Excerpt(self.config.root_selector))
+        options = IndexOptions(self.config.root_selector, tuple(self.config.exclude_selectors))
+        pages = Pages(config.site_dir, Excerpt(self.config.root_selector))
+        cache = PartCache(config_root(config) / CACHE)
+        self._index = IndexBuilder(pages, cache, options, self.config.part_pages)
+
+    @event_priority(-100)  # After every other plugin has added its pages.
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._index is not None:
+            pages = [file.dest_uri for file in files.documentation_pages()]
+            statics = [file.dest_uri for file in files.static_pages()]
+            self._index.plan([path for path in pages + statics if _is_indexed(path)])
+        return env
 
     @event_priority(-100)  # After every other plugin's changes: the HTML as it is written.
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        pages = self._pages
-        path = page.file.dest_uri
-        if pages is None or not output.strip() or not _is_indexed(path):
-            return output  # MkDocs writes no file for an empty page
+        index, path = self._index, page.file.dest_uri
+        if index is None or not _is_indexed(path):
+            return output
         if _excluded(page):
             self._excluded.add(path)
         else:
             self._excluded.discard(path)
-            pages.add(path, output)
+        # MkDocs writes no file for an empty page.
+        index.seen(path, output if output.strip() and path not in self._excluded else None)
         return output
 
     @event_priority(-100)  # After every other plugin has written its files.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        pages, self._pages = self._pages, None
-        if pages is None:
+        index = self._index
+        if index is None:
             return
         started = time.perf_counter()
         try:
-            for path in self._unsubmitted(config.site_dir, pages):
+            for path in self._unsubmitted(config.site_dir, index.pages):
                 with open(os.path.join(config.site_dir, path), encoding="utf-8") as file:
-                    pages.add(path, file.read())
-            options = IndexOptions(self.config.root_selector, tuple(self.config.exclude_selectors))
-            cache = PartCache(config_root(config) / CACHE)
+                    index.pages.add(path, file.read())
             bundle = Path(config.site_dir) / self.config.output_subdir
-            written = write_index(pages, bundle, cache, options, self.config.part_pages)
+            written = index.finish(bundle)
         except Exception as exc:  # Pagefind reports failures as assorted exception types
             raise PluginError(f"站内搜索索引生成失败：{exc}") from exc
+        finally:
+            self._close()
         log.debug("站内搜索：构建结束后生成索引 %.1f 秒", time.perf_counter() - started)
         reused = f"，{written.reused} 个部分沿用缓存" if written.reused else ""
         if len(written.parts) > 1:
@@ -126,6 +139,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
         else:
             log.info("站内搜索：已索引 %d 个页面%s", written.pages, reused and f"（{reused[1:]}）")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close()
+
+    def on_shutdown(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        index, self._index = self._index, None
+        if index is not None:
+            index.close()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if not self.config.index_on_serve:

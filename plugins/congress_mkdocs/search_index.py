@@ -1,30 +1,31 @@
-"""The site's Pagefind index, made after the pages are written, in parts cached by their content.
+"""The site's Pagefind index, made in parts while the site is written, each cached by content.
 
-A page goes to the part its path hashes to, among as many parts as the site needs to keep each
-under `part_pages` pages. The assignment depends on the page alone, so adding or editing an
-article changes one part and leaves the others as they were; an unchanged part (the same pages
-with the same text, the same Pagefind and options) is taken from the cache instead of indexed
-again. Parts that are random samples of the site also carry word statistics close to the whole
-site's, so results merged from several parts rank much as one index would.
-
-A part to index is written out as a small site of its pages' excerpts, and Pagefind's command
-line indexes it; two of them run at a time, since each uses every core only while parsing."""
+The pages, in the order MkDocs writes them, are cut into parts where a page's path says so (a
+path whose hash is a multiple of a number, as content-defined chunking cuts a file): a part is
+then the same whatever pages are added or removed elsewhere, so adding or editing an article
+changes one part and leaves the others as they were. A part whose pages, text, Pagefind and
+options are unchanged is taken from the cache; one that is not is indexed as soon as its last
+page is written, by Pagefind's command line on the core the build is not using, from a small
+site of its pages' excerpts. The rest wait for the end of the build, two at a time."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from pagefind.service import get_executable
+
+log = logging.getLogger("mkdocs.plugins.congress.search")
 
 _PROCESSES = 2
 """Pagefind processes at a time: one keeps the cores busy only while it parses pages; more than
@@ -74,18 +75,13 @@ class Pages:
     def __contains__(self, path: object) -> bool:
         return path in self._digests
 
+    def paths(self) -> Iterable[str]:
+        return self._digests.keys()
+
     def html(self, path: str) -> bytes:
         """The page's excerpt, from the file the build wrote."""
         with open(os.path.join(self.site_dir, path), encoding="utf-8") as file:
             return self.excerpt(file.read()).encode("utf-8")
-
-    def parts(self, count: int) -> list[list[str]]:
-        """The paths of each of `count` parts, sorted; a page's part depends on its path alone."""
-        parts: list[list[str]] = [[] for _ in range(count)]
-        for path in sorted(self._digests):
-            hashed = hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest()
-            parts[int.from_bytes(hashed, "big") % count].append(path)
-        return parts
 
     def digest(self, paths: Iterable[str], options: IndexOptions) -> str:
         """What a part's index depends on: its pages and their text, Pagefind and the options."""
@@ -96,10 +92,20 @@ class Pages:
         return key.hexdigest()
 
 
-def part_count(pages: int, part_pages: int) -> int:
-    """How many parts keep each under `part_pages` pages on average. It changes only when the
-    site crosses a multiple of `part_pages`, the one time every part is indexed again."""
-    return max(1, -(-pages // max(1, part_pages)))
+def chunks(paths: list[str], part_pages: int) -> list[list[str]]:
+    """`paths` in order, cut after each path whose hash is a multiple of `part_pages // 2` once a
+    part holds half of `part_pages`, and at one and a half times it whatever the paths: parts of
+    about `part_pages` pages whose ends do not move when a page is added before them."""
+    half = max(1, part_pages // 2)
+    most = max(1, part_pages + half)
+    parts: list[list[str]] = [[]]
+    for path in paths:
+        parts[-1].append(path)
+        size = len(parts[-1])
+        hashed = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big")
+        if size >= most or (size >= half and hashed % half == 0):
+            parts.append([])
+    return [part for part in parts if part]
 
 
 class PartCache:
@@ -176,24 +182,75 @@ class Written:
     """Parts taken from the cache."""
 
 
-def write_index(
-    pages: Pages, bundle: Path, cache: PartCache, options: IndexOptions, part_pages: int
-) -> Written:
-    """Indexes the parts the cache lacks and publishes them all in `bundle`, which is replaced
-    only once every part is ready: a failed index leaves the last one in place."""
-    groups = [paths for paths in pages.parts(part_count(len(pages), part_pages)) if paths]
-    digests = [pages.digest(paths, options) for paths in groups]
-    found = [cache.get(digest) for digest in digests]
-    missing = [i for i, folder in enumerate(found) if folder is None]
-    cache.folder.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(_PROCESSES) as pool:
-        made = pool.map(lambda i: cache.make(digests[i], pages, groups[i], options), missing)
-        for i, folder in zip(missing, made, strict=True):
-            found[i] = folder
-    cache.keep_only(set(digests))
-    folders = [folder for folder in found if folder is not None]
-    names = _publish(folders, bundle)
-    return Written(len(pages), names, len(groups) - len(missing))
+class IndexBuilder:
+    """The index of one build: `plan` the pages in the order they will be written, tell `seen`
+    of each as it is written, and `finish` once the build is done."""
+
+    def __init__(
+        self, pages: Pages, cache: PartCache, options: IndexOptions, part_pages: int
+    ) -> None:
+        self.pages, self.cache, self.options, self.part_pages = pages, cache, options, part_pages
+        self._parts: list[list[str]] = []
+        self._part_of: dict[str, int] = {}
+        self._unseen: list[int] = []
+        self._complete: list[int] = []  # parts whose last page is about to be written
+        self._started: dict[int, tuple[str, Future[Path]]] = {}
+        self._pool = ThreadPoolExecutor(_PROCESSES, thread_name_prefix="congress-search")
+
+    def plan(self, paths: list[str]) -> None:
+        self._parts = chunks(paths, self.part_pages)
+        self._part_of = {path: i for i, part in enumerate(self._parts) for path in part}
+        self._unseen = [len(part) for part in self._parts]
+
+    def seen(self, path: str, html: str | None) -> None:
+        """A page about to be written, with its HTML, or None if it is not indexed."""
+        self._start_complete()  # their last page was written since
+        if html is not None:
+            self.pages.add(path, html)
+        part = self._part_of.get(path)
+        if part is not None:
+            self._unseen[part] -= 1
+            if self._unseen[part] == 0:
+                self._complete.append(part)
+
+    def _start_complete(self) -> None:
+        for part in self._complete:
+            paths = [path for path in self._parts[part] if path in self.pages]
+            digest = self.pages.digest(paths, self.options)
+            if paths and self.cache.get(digest) is None:
+                log.debug("站内搜索：第 %d 部分（%d 个页面）写完，开始建索引", part + 1, len(paths))
+                self._started[part] = (digest, self._make(digest, paths))
+        self._complete = []
+
+    def _make(self, digest: str, paths: list[str]) -> Future[Path]:
+        self.cache.folder.mkdir(parents=True, exist_ok=True)
+        return self._pool.submit(self.cache.make, digest, self.pages, paths, self.options)
+
+    def finish(self, bundle: Path) -> Written:
+        """Indexes the parts not done yet and publishes them all in `bundle`, which is replaced
+        only once every part is ready: a failed index leaves the last one in place. Pages added
+        that were not planned (HTML files other than pages) make parts of their own."""
+        planned = set(self._part_of)
+        extra = sorted(path for path in self.pages.paths() if path not in planned)
+        groups = [[path for path in part if path in self.pages] for part in self._parts]
+        groups += chunks(extra, self.part_pages)
+        groups = [paths for paths in groups if paths]
+        digests = [self.pages.digest(paths, self.options) for paths in groups]
+        started = dict(self._started.values())
+        made: list[Future[Path] | Path] = []
+        reused = 0
+        for digest, paths in zip(digests, groups, strict=True):
+            found = self.cache.get(digest) if digest not in started else None
+            reused += found is not None
+            made.append(found or started.get(digest) or self._make(digest, paths))
+        folders = [item if isinstance(item, Path) else item.result() for item in made]
+        wait([future for _, future in self._started.values()])  # before their folders go
+        self.cache.keep_only(set(digests))
+        return Written(len(self.pages), _publish(folders, bundle), reused)
+
+    def close(self) -> None:
+        """Waits for a Pagefind already running, and starts no other."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _publish(parts: list[Path], bundle: Path) -> list[str]:
