@@ -38,6 +38,7 @@ from congress_mkdocs.preview import (
     generated_file,
     tree_stats,
 )
+from congress_mkdocs.site_folders import FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.congress")
 T = TypeVar("T")
@@ -313,9 +314,11 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         PREVIEW.finish(config)
+        FOLDERS.wait()
 
     def on_build_error(self, *, error: Exception) -> None:
         PREVIEW.reset()
+        FOLDERS.wait()
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page, GeneratedPage):
@@ -330,6 +333,10 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
                 # Nothing was added or removed: the sitemap (of every page) is the one on disk.
                 config.theme.static_templates.discard("sitemap.xml")
             pages = files.documentation_pages()
+            if not PREVIEW.serving:  # a preview writes few files, into folders already there
+                # In the order MkDocs writes them: other files first, then the pages.
+                pages_last = sorted(files, key=lambda file: file.is_documentation_page())
+                FOLDERS.start(file.abs_dest_path for file in pages_last)
             in_nav = nav_titles(config.nav)
             install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])
         return env
