@@ -5,11 +5,12 @@ build segments Chinese and lets a query fetch only the small chunks it needs. Th
 box is overrides/partials/search.html (included by the header when this plugin is loaded, since
 Material's own search plugin is not) with overrides/assets/pagefind-search.js.
 
-Each page's content is noted (a digest of it) as it is written; after the build the index is made in parts, each
-taken from .cache/search/ when its pages are unchanged (see search_index.py). parts.json in the
-bundle folder lists the parts the search box merges into the first one. Pages that only list
-other pages (a list's later pages, say) carry `search: {exclude: true}` in their meta, as
-Material's search plugin reads it, and are left out: a result should be the page itself."""
+The pages are planned into parts before they are written; as each is written its excerpt's
+digest is noted, and a part whose last page is written is indexed at once unless .cache/search/
+holds it already (see search_index.py). parts.json in the bundle folder lists the parts the
+search box merges into the first one. Pages that only list other pages (a list's later pages)
+carry `search: {exclude: true}` in their meta, as Material's search plugin reads it, and are
+left out: a result should be the page itself."""
 
 from __future__ import annotations
 

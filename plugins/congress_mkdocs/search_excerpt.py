@@ -13,8 +13,8 @@ class Excerpt:
     """What Pagefind needs of a page when a root selector is set: the `<html>` tag (for the
     language), the `<title>` and everything from the root element's start tag to the last end tag
     of its kind. Outside the root element Pagefind reads only the `<html>` tag; the navigation
-    before it and the footer after it, four fifths of a Material page, would be sent, parsed and
-    thrown away. A selector more complex than `tag.class.class` keeps the whole page."""
+    before it and the footer after it, four fifths of a Material page, would be written, parsed
+    and thrown away. A selector more complex than `tag.class.class` keeps the whole page."""
 
     def __init__(self, root_selector: str) -> None:
         simple = _SIMPLE_SELECTOR.fullmatch(root_selector.strip())

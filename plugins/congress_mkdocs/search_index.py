@@ -95,7 +95,8 @@ class Pages:
 def chunks(paths: list[str], part_pages: int) -> list[list[str]]:
     """`paths` in order, cut after each path whose hash is a multiple of `part_pages // 2` once a
     part holds half of `part_pages`, and at one and a half times it whatever the paths: parts of
-    about `part_pages` pages whose ends do not move when a page is added before them."""
+    about `part_pages` pages whose ends seldom move when a page is added or removed before them
+    (only when a part reaches its largest size and the forced cut moves)."""
     half = max(1, part_pages // 2)
     most = max(1, part_pages + half)
     parts: list[list[str]] = [[]]
