@@ -45,8 +45,11 @@ class SearchConfig(Config):
     root_selector = c.Type(str, default="article.md-content__inner")
     """Only the page's own content is indexed, not navigation repeated on every page."""
 
-    exclude_selectors = c.ListOfItems(c.Type(str), default=[".headerlink", ".md-source-file"])
-    """Permalink signs and page footers would show up in every excerpt."""
+    exclude_selectors = c.ListOfItems(
+        c.Type(str), default=[".headerlink", ".md-source-file", ".cg-related", ".cg-prev-next"]
+    )
+    """Permalink signs and page footers would show up in every excerpt; an article's related
+    articles and its neighbours' titles would make it a result for words it does not hold."""
 
     output_subdir = c.Type(str, default="pagefind")
     """Folder in the site for the index and Pagefind's scripts."""
@@ -54,10 +57,11 @@ class SearchConfig(Config):
     index_on_serve = c.Type(bool, default=False)
     """Indexing a province's site takes seconds; a preview after each edit should not wait."""
 
-    part_pages = c.Type(int, default=4000)
-    """Most pages in one part of the index, on average. Pagefind holds a part in memory while it
-    indexes it, about 250 KB a page as measured, and an edit indexes its part again; a query
-    fetches a little from every part, so fewer, larger parts make searching a little cheaper."""
+    part_pages = c.Type(int, default=5000)
+    """Most pages in one part of the index (parts hold three fifths of this on average). Pagefind
+    holds a part in memory while it indexes it, up to some 330 KB a page as measured (news
+    articles cost most), and an edit indexes its part again; a query fetches a little from every
+    part, so fewer, larger parts make searching a little cheaper."""
 
 
 def _is_indexed(path: str) -> bool:
