@@ -23,7 +23,7 @@ from congress.render.environment import Rendered
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -325,6 +325,9 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
             page.release()
         return output
 
+    # After the other plugins' checks (the images plugin stops a build with bad photos here), so
+    # that a build they stop has made nothing in site/, not even its folders.
+    @event_priority(-100)
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if not installed(env):  # every congress plugin gets here; the first installs
             if PREVIEW.serving:
