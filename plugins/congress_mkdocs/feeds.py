@@ -169,7 +169,8 @@ class FeedsPlugin(GeneratingPlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         cache = self._feed_cache
         if cache is not None and cache.made:
-            log.info("订阅源：生成 %d 个，其余 %d 个沿用缓存", cache.made, cache.reused)
+            reused = f"，{cache.reused} 个沿用缓存" if cache.reused else ""
+            log.info("订阅源：生成 %d 个%s", cache.made, reused)
         super().on_post_build(config=config)
 
     def on_post_page(self, output: str, /, *, page: Page, **kwargs: Any) -> str:
