@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from congress.atomic_files import atomic_write
 from congress.images import ImagePipeline, ImageRequest, ImageSet
-from congress.images.cache import RenditionCache, atomic_write
+from congress.images.cache import RenditionCache
 from congress.images.renditions import crop_box, target_widths
 from image_files import gps_exif
 from PIL import ExifTags, Image, ImageCms, ImageDraw

@@ -14,6 +14,7 @@ import markdown
 
 from congress.articles.model import Article
 from congress.articles.rendering import EXTENSIONS, article_html, body_html
+from congress.atomic_files import atomic_write
 
 # Below this many new bodies, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -75,12 +76,7 @@ class BodyCache:
             return None
 
     def _write(self, digest: str, html: str) -> None:
-        path = self._path(digest)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed, so a build stopped halfway never leaves half a body behind.
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(html, encoding="utf-8")
-        partial.replace(path)
+        atomic_write(self._path(digest), html.encode("utf-8"))
 
 
 def _body_html(job: tuple[str, str, str]) -> str:

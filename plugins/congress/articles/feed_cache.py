@@ -9,6 +9,7 @@ made again."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -28,6 +29,7 @@ from congress.articles import absolute_urls, guids, model
 from congress.articles import feeds as feeds_module
 from congress.articles.feeds import FeedSpec, feed_items
 from congress.articles.model import Article
+from congress.atomic_files import atomic_write
 
 # Bump when the cache file's layout changes; code changes are caught by the source digest.
 FORMAT = 1
@@ -144,15 +146,9 @@ class FeedCache:
         return unpack(data)
 
     def _write(self, key: str, pair: tuple[bytes, bytes]) -> None:
-        path = self._path(key)
-        # Written aside and renamed, so a build stopped halfway never leaves half a feed behind.
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(pack(*pair))
-            partial.replace(path)
-        except OSError:  # a full or read-only disk costs the next build time, not this one
-            partial.unlink(missing_ok=True)
+        # A full or read-only disk costs the next build time, not this one.
+        with contextlib.suppress(OSError):
+            atomic_write(self._path(key), pack(*pair))
 
 
 def _unused(entry: os.DirEntry[str], used: set[str]) -> bool:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from congress.atomic_files import atomic_write
 from congress.images.specs import KindSpec
 
 KEY_LENGTH = 16
@@ -30,21 +29,6 @@ def rendition_key(digest: str, kind: str, spec: KindSpec) -> str:
     """Same bytes and same parameters give the same key on every machine, whatever the file's name."""
     material = f"{digest}|{kind}|{spec.params()}".encode()
     return hashlib.sha256(material).hexdigest()[:KEY_LENGTH]
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename over it: a reader, or a build that is
-    interrupted, never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 class RenditionCache:

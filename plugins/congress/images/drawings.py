@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from congress.images.cache import atomic_write
+from congress.atomic_files import atomic_write
 from congress.images.fonts import find_cjk_font
 from congress.images.plaque import qr_plaque_png
 from congress.images.qr import qr_svg

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from congress.images.cache import DigestMemo, Signature, atomic_write, signature, source_digest
+from congress.atomic_files import atomic_write
+from congress.images.cache import DigestMemo, Signature, signature, source_digest
 from congress.images.loading import open_image
 from congress.images.pipeline import _failure_message
 from congress.images.renditions import _on_white, _pixels_only, normalise
