@@ -101,13 +101,18 @@ CASES = [
 ]
 
 
-def test_queries_find_the_right_pages_from_the_site_alone(site: Path) -> None:
-    results = run_queries(site, [query for query, _ in CASES])
-    for (query, expected), result in zip(CASES, results, strict=True):
+def assert_found(site: Path, cases: list[tuple[str, str]], index_folder: str) -> None:
+    """Each query finds its page, with requests to `index_folder` and none outside the site."""
+    results = run_queries(site, [query for query, _ in cases])
+    for (query, expected), result in zip(cases, results, strict=True):
         assert expected in result.urls, (query, result.urls)
         foreign = [url for url, _ in result.requests if url.startswith(("http:", "https:"))]
         assert not foreign, foreign
-        assert any(url.startswith("pagefind/") for url, _ in result.requests)
+        assert any(url.startswith(index_folder) for url, _ in result.requests)
+
+
+def test_queries_find_the_right_pages_from_the_site_alone(site: Path) -> None:
+    assert_found(site, CASES, "pagefind/")
 
 
 def test_a_word_not_on_the_site_finds_nothing(site: Path) -> None:
@@ -243,12 +248,7 @@ def test_queries_find_pages_in_every_part(parted_site: Path) -> None:
     parts = urls_by_part(parted_site / "pagefind")
     holding = {next(i for i, urls in enumerate(parts) if url in urls) for _, url in cases}
     assert len(holding) > 1, parts  # the pages sought are spread over several parts
-    results = run_queries(parted_site, [query for query, _ in cases])
-    for (query, expected), result in zip(cases, results, strict=True):
-        assert expected in result.urls, (query, result.urls)
-        foreign = [url for url, _ in result.requests if url.startswith(("http:", "https:"))]
-        assert not foreign, foreign
-        assert any(url.startswith("pagefind/part-") for url, _ in result.requests)
+    assert_found(parted_site, cases, "pagefind/part-")
 
 
 @pytest.mark.slow
