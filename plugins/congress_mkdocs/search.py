@@ -109,12 +109,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         index, path = self._index, page.file.dest_uri
         if index is None or not _is_indexed(path):
             return output
-        if _excluded(page):
+        excluded = _excluded(page)
+        if excluded:
             self._excluded.add(path)
         else:
             self._excluded.discard(path)
         # MkDocs writes no file for an empty page.
-        index.seen(path, output if output.strip() and path not in self._excluded else None)
+        index.seen(path, None if excluded or not output.strip() else output)
         return output
 
     @event_priority(-100)  # After every other plugin has written its files.
@@ -134,16 +135,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         finally:
             self._close()
         log.debug("站内搜索：构建结束后生成索引 %.1f 秒", time.perf_counter() - started)
-        reused = f"，{written.reused} 个部分沿用缓存" if written.reused else ""
-        if len(written.parts) > 1:
-            log.info(
-                "站内搜索：已索引 %d 个页面（分 %d 个部分%s）",
-                written.pages,
-                len(written.parts),
-                reused,
-            )
-        else:
-            log.info("站内搜索：已索引 %d 个页面%s", written.pages, reused and f"（{reused[1:]}）")
+        details = [f"分 {len(written.parts)} 个部分"] if len(written.parts) > 1 else []
+        details += [f"{written.reused} 个部分沿用缓存"] if written.reused else []
+        said = f"（{'，'.join(details)}）" if details else ""
+        log.info("站内搜索：已索引 %d 个页面%s", written.pages, said)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close()
