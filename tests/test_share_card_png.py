@@ -18,7 +18,7 @@ from congress.images.share_card import (
     WIDTH,
     title_lines,
 )
-from congress.images.text_drawing import CONGRESS_RED, PAPER
+from congress.images.text_drawing import CONGRESS_RED, INK, PAPER
 from PIL import Image
 
 SITE = "滨江市人大常委会"
@@ -92,3 +92,15 @@ def test_medium_title_lines_are_balanced() -> None:
     assert len(lines) in (2, 3)
     lengths = [len(line) for line in lines]
     assert max(lengths) - min(lengths) <= 3, lines
+
+
+def test_title_edges_are_smooth_shades_between_ink_and_paper() -> None:
+    image = card("代表联络站接待日")
+    title_band = image.crop((MARGIN, 200, WIDTH - MARGIN, 480))
+    colours = {colour for _, colour in title_band.getcolors(maxcolors=4096) or []}
+    between = [c for c in colours if c not in (INK, PAPER) and INK[0] < c[0] < PAPER[0]]
+    assert len(between) >= 8, colours
+
+
+def test_card_is_small_enough_for_a_phone_to_fetch() -> None:
+    assert len(share_card_png(SITE, LONG_TITLE, "要闻")) < 40_000

@@ -22,7 +22,7 @@ from congress.images.plaque import qr_plaque_png
 from congress.images.qr import qr_svg
 from congress.images.share_card import share_card_png
 
-DRAWING_VERSION = 1
+DRAWING_VERSION = 2
 
 
 @dataclass(frozen=True)

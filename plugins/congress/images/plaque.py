@@ -3,9 +3,8 @@ the name of the station or deputy, what scanning does, the code, and the address
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw
-
 from congress.images.fonts import BOLD, REGULAR
+from congress.images.indexed_canvas import IndexedCanvas
 from congress.images.qr import modules_across, qr_image
 from congress.images.text_drawing import (
     CONGRESS_RED,
@@ -15,7 +14,6 @@ from congress.images.text_drawing import (
     WHITE,
     draw_block,
     fit_text,
-    png_bytes,
 )
 
 DPI = 300
@@ -27,6 +25,7 @@ FOOT = 60  # the red band at the bottom
 HEADING_SIZES = (150, 136, 124, 112, 100, 92)
 QR_SIDE = 1100  # the code's largest size in pixels, quiet zone included (about 93 mm)
 TEXT_WIDTH = WIDTH - 2 * MARGIN
+BLACK = (0, 0, 0)
 
 
 def qr_plaque_png(url: str, site_name: str, title: str, subtitle: str) -> bytes:
@@ -42,25 +41,25 @@ def qr_plaque_png(url: str, site_name: str, title: str, subtitle: str) -> bytes:
     line = fit_text(subtitle, TEXT_WIDTH, 2, (84, 72, 64), weight=REGULAR, leading=1.3)
     address = fit_text(url, TEXT_WIDTH, 2, (44, 38, 32), weight=REGULAR, leading=1.3)
 
-    plaque = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
-    draw = ImageDraw.Draw(plaque)
-    draw.rectangle((0, 0, WIDTH, BAND), fill=CONGRESS_RED)
-    draw.rectangle((0, BAND, WIDTH, BAND + RULE), fill=GOLD)
-    draw_block(draw, name, x=WIDTH / 2, top=(BAND - name.height) / 2, fill=WHITE, align="center")
+    plaque = IndexedCanvas((WIDTH, HEIGHT), WHITE)
+    plaque.rectangle((0, 0, WIDTH, BAND), CONGRESS_RED)
+    plaque.rectangle((0, BAND, WIDTH, BAND + RULE), GOLD)
+    top = (BAND - name.height) / 2
+    draw_block(plaque, name, x=WIDTH / 2, top=top, fill=WHITE, ground=CONGRESS_RED, align="center")
     top = BAND + RULE + 100
-    draw_block(draw, heading, x=WIDTH / 2, top=top, fill=INK, align="center")
+    draw_block(plaque, heading, x=WIDTH / 2, top=top, fill=INK, ground=WHITE, align="center")
     top += heading.height + 36
-    draw_block(draw, line, x=WIDTH / 2, top=top, fill=CONGRESS_RED, align="center")
+    draw_block(plaque, line, x=WIDTH / 2, top=top, fill=CONGRESS_RED, ground=WHITE, align="center")
     top += line.height + 48
 
     # The code takes what is left above the address, up to QR_SIDE, in whole pixels per module.
     room = HEIGHT - FOOT - 60 - address.height - 24 - top
     module_px = max(1, min(QR_SIDE, room) // modules_across(url))
-    code = qr_image(url, module_px).convert("RGB")
+    code = qr_image(url, module_px)
     top += (room - code.height) // 3  # the space left goes a third above, two thirds below
-    plaque.paste(code, ((WIDTH - code.width) // 2, top))
+    plaque.paste_mask(code, ((WIDTH - code.width) // 2, top), dark=BLACK, light=WHITE)
     top += code.height + 24
-    draw_block(draw, address, x=WIDTH / 2, top=top, fill=MUTED, align="center")
+    draw_block(plaque, address, x=WIDTH / 2, top=top, fill=MUTED, ground=WHITE, align="center")
 
-    draw.rectangle((0, HEIGHT - FOOT, WIDTH, HEIGHT), fill=CONGRESS_RED)
-    return png_bytes(plaque, dpi=DPI)
+    plaque.rectangle((0, HEIGHT - FOOT, WIDTH, HEIGHT), CONGRESS_RED)
+    return plaque.png(dpi=DPI)

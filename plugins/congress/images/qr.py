@@ -4,6 +4,7 @@ drawn onto Pillow images for printed plaques."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 import segno
@@ -22,6 +23,8 @@ def _checked(url: str) -> str:
     return url
 
 
+# A plaque asks for its code twice (its size, then its modules); choosing the mask is the cost.
+@lru_cache(maxsize=8)
 def make_qr(url: str) -> segno.QRCode:
     """Error correction M (15%), enough for a sticker that gets scuffed, small enough to scan
     from a phone; segno raises the level for free when the same size allows."""

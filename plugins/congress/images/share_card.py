@@ -3,9 +3,8 @@ the title large on warm paper, the section below. Same input, same bytes."""
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw
-
 from congress.images.fonts import BOLD, REGULAR
+from congress.images.indexed_canvas import IndexedCanvas
 from congress.images.text_drawing import (
     CONGRESS_RED,
     GOLD,
@@ -14,7 +13,6 @@ from congress.images.text_drawing import (
     WHITE,
     draw_block,
     fit_text,
-    png_bytes,
 )
 
 WIDTH, HEIGHT = 1200, 630
@@ -29,27 +27,25 @@ TEXT_WIDTH = WIDTH - 2 * MARGIN
 
 
 def share_card_png(site_name: str, title: str, category: str) -> bytes:
-    card = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
-    draw = ImageDraw.Draw(card)
+    card = IndexedCanvas((WIDTH, HEIGHT), PAPER)
 
-    draw.rectangle((0, 0, WIDTH, BAND), fill=CONGRESS_RED)
-    draw.rectangle((0, BAND, WIDTH, BAND + RULE), fill=GOLD)
+    card.rectangle((0, 0, WIDTH, BAND), CONGRESS_RED)
+    card.rectangle((0, BAND, WIDTH, BAND + RULE), GOLD)
     name = fit_text(site_name, TEXT_WIDTH, 1, (48, 42, 36), weight=BOLD, leading=1.0)
-    draw_block(draw, name, x=MARGIN, top=(BAND - name.height) / 2, fill=WHITE)
+    top = (BAND - name.height) / 2
+    draw_block(card, name, x=MARGIN, top=top, fill=WHITE, ground=CONGRESS_RED)
 
     block = fit_text(title, TEXT_WIDTH, TITLE_LINES, TITLE_SIZES, weight=BOLD)
-    space = TITLE_BOTTOM - TITLE_TOP
-    draw_block(draw, block, x=MARGIN, top=TITLE_TOP + max(0, (space - block.height) / 2), fill=INK)
+    top = TITLE_TOP + max(0, (TITLE_BOTTOM - TITLE_TOP - block.height) / 2)
+    draw_block(card, block, x=MARGIN, top=top, fill=INK, ground=PAPER)
 
     label = fit_text(category, TEXT_WIDTH - 28, 1, (34, 30), weight=REGULAR, leading=1.0)
     label_top = HEIGHT - FOOT - 44 - label.height
-    draw.rectangle(
-        (MARGIN, label_top + 4, MARGIN + 8, label_top + label.height - 4), fill=CONGRESS_RED
-    )
-    draw_block(draw, label, x=MARGIN + 24, top=label_top, fill=CONGRESS_RED)
+    card.rectangle((MARGIN, label_top + 4, MARGIN + 8, label_top + label.height - 4), CONGRESS_RED)
+    draw_block(card, label, x=MARGIN + 24, top=label_top, fill=CONGRESS_RED, ground=PAPER)
 
-    draw.rectangle((0, HEIGHT - FOOT, WIDTH, HEIGHT), fill=CONGRESS_RED)
-    return png_bytes(card)
+    card.rectangle((0, HEIGHT - FOOT, WIDTH, HEIGHT), CONGRESS_RED)
+    return card.png()
 
 
 def title_lines(title: str) -> list[str]:
