@@ -243,6 +243,18 @@ def test_a_dirty_build_in_fewer_parts_removes_the_parts_left_over(tmp_path: Path
     assert sorted(urls_by_part(site / "pagefind")[0]) == sorted(html_pages(site))
 
 
+def test_hidden_folders_in_the_site_folder_are_not_searched(tmp_path: Path) -> None:
+    # MkDocs keeps hidden entries when it empties the site folder: a cache, a checkout's .git.
+    root = search_site(tmp_path / "src")
+    hidden = root / "site" / ".cache" / "articles" / "page.html"
+    hidden.parent.mkdir(parents=True)
+    hidden.write_text(LEAFLET.replace("便民手册", "缓存里的旧页面"), encoding="utf-8")
+    site = build(root)
+    indexed = {url for part in urls_by_part(site / "pagefind") for url in part}
+    assert indexed == html_pages(site) - {"/.cache/articles/page.html"}
+    assert "/.cache/articles/page.html" not in indexed and "/leaflet.html" in indexed
+
+
 def test_queries_find_pages_in_every_part(parted_site: Path) -> None:
     cases = [*CASES, ("代表联络便民手册", "/leaflet.html")]
     parts = urls_by_part(parted_site / "pagefind")
@@ -271,7 +283,28 @@ def test_an_articles_neighbours_and_related_reports_are_not_its_text(sample_site
     articles = [r for r in records if re.fullmatch(r"/news/\d{4}-\d\d-\d\d-.+/", str(r["url"]))]
     assert len(articles) > 10
     for record in articles:
-        assert "上一篇" not in str(record["content"]) and "下一篇" not in str(record["content"])
+        content = str(record["content"]).replace("\u200b", "")  # Pagefind's word breaks
+        assert "上一篇" not in content and "下一篇" not in content
+
+
+@pytest.mark.slow
+def test_a_deputys_listed_reports_and_qr_caption_are_not_its_text(sample_site: Path) -> None:
+    records = [
+        record
+        for folder in part_folders(sample_site / "pagefind")
+        for record in fragments(folder).values()
+    ]
+    titles = {
+        str(r["meta"]["title"])
+        for r in records
+        if re.fullmatch(r"/news/\d{4}-\d\d-\d\d-.+/", str(r["url"]))
+    }
+    profiles = [r for r in records if re.fullmatch(r"/deputies/[^/]+/", str(r["url"]))]
+    assert len(profiles) > 10
+    for record in profiles:
+        content = str(record["content"]).replace("\u200b", "")  # Pagefind's word breaks
+        assert "扫码访问本页" not in content and "相关报道" not in content
+        assert not [title for title in titles if title in content], record["url"]
 
 
 # Stands in for Pagefind: notes its process id and the site it indexes, then is Pagefind.

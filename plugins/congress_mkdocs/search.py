@@ -46,10 +46,20 @@ class SearchConfig(Config):
     """Only the page's own content is indexed, not navigation repeated on every page."""
 
     exclude_selectors = c.ListOfItems(
-        c.Type(str), default=[".headerlink", ".md-source-file", ".cg-related", ".cg-prev-next"]
+        c.Type(str),
+        default=[
+            ".headerlink",
+            ".md-source-file",
+            ".cg-related",
+            ".cg-mentions",
+            ".cg-qr",
+        ],
     )
-    """Permalink signs and page footers would show up in every excerpt; an article's related
-    articles and its neighbours' titles would make it a result for words it does not hold."""
+    """Permalink signs and page footers would show up in every excerpt. An article's related
+    reports, and those listed on a deputy's or station's page, would make a page a result for
+    words it does not hold: a search for a report's title should find the report, not every
+    deputy it names. The QR code's caption is the same on every page. (Pagefind leaves out
+    `<nav>` of itself, and with it an article's previous and next links.)"""
 
     output_subdir = c.Type(str, default="pagefind")
     """Folder in the site for the index and Pagefind's scripts."""
@@ -159,15 +169,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def _unsubmitted(self, site_dir: str, pages: Pages) -> list[str]:
         """HTML files in the site (with slashes, relative to it) that no page event submitted and
         no earlier build found excluded: pages a dirty build left alone, files other plugins
-        wrote."""
+        wrote. Hidden files and folders are not pages (MkDocs keeps them when it cleans the
+        site, and a cache kept there holds HTML) and Pagefind would not read them."""
         found = []
         output = os.path.normpath(os.path.join(site_dir, self.config.output_subdir))
         bundles = {output, output + ".new", output + ".old"}
         for folder, subfolders, names in os.walk(site_dir):
             subfolders[:] = sorted(
-                d for d in subfolders if os.path.normpath(os.path.join(folder, d)) not in bundles
+                d
+                for d in subfolders
+                if not d.startswith(".")
+                and os.path.normpath(os.path.join(folder, d)) not in bundles
             )
-            for name in sorted(names):
+            for name in sorted(n for n in names if not n.startswith(".")):
                 relative = os.path.relpath(os.path.join(folder, name), site_dir)
                 path = relative.replace(os.sep, "/")
                 if _is_indexed(path) and path not in pages and path not in self._excluded:
