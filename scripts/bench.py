@@ -23,6 +23,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from functools import partial
@@ -46,6 +47,7 @@ class Run:
     pages: int
     seconds: float
     peak_mb: float
+    total_peak_mb: float
     output_mb: float
     largest_html_kb: float
     search_index_kb: float = 0.0
@@ -75,26 +77,60 @@ def _env(plain: bool) -> dict[str, str]:
     return env
 
 
-def _build(config: Path, site: Path, plain: bool = False) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MB (the largest process: Python, or Pagefind's indexer) of one
-    build in a fresh process, as `mkdocs build` runs it. The last build's files are flushed to
-    disk first, so that writing them back does not count against this one."""
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                stat = Path(entry.path, "stat").read_text()
+                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    total = 0
+    for pid in tree:
+        with contextlib.suppress(OSError, StopIteration, ValueError):
+            status = Path(f"/proc/{pid}/status").read_text().splitlines()
+            total += int(next(line for line in status if line.startswith("VmRSS")).split()[1])
+    return total
+
+
+def _build(config: Path, site: Path, plain: bool = False) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS in MB of the largest process (Python, or Pagefind's indexer) and
+    peak RSS of all its processes together (sampled four times a second) of one build in a fresh
+    process, as `mkdocs build` runs it. The last build's files are flushed to disk first, so
+    that writing them back does not count against this one."""
     os.sync()
     start = time.perf_counter()
-    out = subprocess.run(
+    child = subprocess.Popen(
         [sys.executable, "-c", _CHILD, str(config), str(site)],
         env=_env(plain),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
+    peaks = [0]
+    sampler = threading.Thread(target=_sample, args=(child, peaks), daemon=True)
+    sampler.start()
+    stdout, stderr = child.communicate()
     seconds = time.perf_counter() - start
-    if out.returncode:
-        raise SystemExit(f"构建失败：{config}\n{out.stderr[-3000:]}")
-    return seconds, int(out.stdout.split()[-1]) / 1024
+    sampler.join()
+    if child.returncode:
+        raise SystemExit(f"构建失败：{config}\n{stderr[-3000:]}")
+    return seconds, int(stdout.split()[-1]) / 1024, peaks[0] / 1024
+
+
+def _sample(child: subprocess.Popen[str], peaks: list[int]) -> None:
+    while child.poll() is None:
+        peaks[0] = max(peaks[0], _tree_rss_kb(child.pid))
+        time.sleep(0.25)
 
 
 def _measure(label: str, config: Path, site: Path, plain: bool = False) -> Run:
-    seconds, peak = _build(config, site, plain)
+    seconds, peak, total = _build(config, site, plain)
     html = [p for p in site.rglob("*.html") if not p.is_relative_to(site / "pagefind")]
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     engine = "material" if plain else "pagefind"
@@ -103,6 +139,7 @@ def _measure(label: str, config: Path, site: Path, plain: bool = False) -> Run:
         len(html),
         seconds,
         peak,
+        total,
         size / 2**20,
         max(p.stat().st_size for p in html) / 1024,
         index_size(site, engine).total_bytes / 1024,
@@ -281,7 +318,7 @@ def main() -> None:
 def _line(run: Run) -> str:
     return (
         f"{run.label}: {run.pages} pages, {run.seconds:.1f} s, {run.ms_per_page:.2f} ms/page, "
-        f"peak {run.peak_mb:.0f} MB, output {run.output_mb:.0f} MB, "
+        f"peak {run.peak_mb:.0f} MB (all processes {run.total_peak_mb:.0f} MB), output {run.output_mb:.0f} MB, "
         f"largest page {run.largest_html_kb:.0f} KB, search index {run.search_index_kb:.0f} KB, "
         f"one query {run.query_kb:.0f} KB"
     )
@@ -303,9 +340,10 @@ def _table(rows: list[tuple[Run, Run, Run | None, tuple[float, float] | None]]) 
     head = (
         f"机器：{cpu}，{os.cpu_count()} 核，{platform.system()} {platform.machine()}，"
         f"Python {platform.python_version()}\n\n"
-        "| 站点 | 页面数 | 秒 | 毫秒/页 | Material 每页耗时是它的几倍 | 峰值内存 MB | 输出 MB | 最大页面 KB "
+        "| 站点 | 页面数 | 秒 | 毫秒/页 | Material 每页耗时是它的几倍 | 峰值内存 MB（最大的进程） "
+        "| 峰值内存 MB（所有进程合计） | 输出 MB | 最大页面 KB "
         "| 搜索索引 KB | 一次搜索下载 KB | 改一篇文章到预览 秒 |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     lines = []
     for run, again, plain, serve in rows:
@@ -320,7 +358,7 @@ def _table(rows: list[tuple[Run, Run, Run | None, tuple[float, float] | None]]) 
                 continue
             lines.append(
                 f"| {r.label} | {r.pages} | {r.seconds:.1f} | {r.ms_per_page:.2f} | {extra[0]} | "
-                f"{r.peak_mb:.0f} | {r.output_mb:.0f} | {r.largest_html_kb:.0f} | "
+                f"{r.peak_mb:.0f} | {r.total_peak_mb:.0f} | {r.output_mb:.0f} | {r.largest_html_kb:.0f} | "
                 f"{r.search_index_kb:.0f} | {r.query_kb:.0f} | {extra[1]} |\n"
             )
     return head + "".join(lines)
