@@ -67,11 +67,12 @@ class SearchConfig(Config):
     index_on_serve = c.Type(bool, default=False)
     """Indexing a province's site takes seconds; a preview after each edit should not wait."""
 
-    part_pages = c.Type(int, default=5000)
-    """Most pages in one part of the index (parts hold three fifths of this on average). Pagefind
-    holds a part in memory while it indexes it, up to some 330 KB a page as measured (news
-    articles cost most), and an edit indexes its part again; a query fetches a little from every
-    part, so fewer, larger parts make searching a little cheaper."""
+    part_pages = c.Type(int, default=3000)
+    """Most pages in one part of the index (parts hold three fifths of this on average).
+    Pagefind holds a part in memory while it indexes it, up to some 330 KB a page as measured
+    (news articles cost most), so this bounds the build's memory: about 1 GB at most. An edit
+    indexes its part again; a query fetches a little from every part, so fewer, larger parts
+    make searching a little cheaper."""
 
 
 def _is_indexed(path: str) -> bool:

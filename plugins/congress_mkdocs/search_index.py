@@ -6,7 +6,7 @@ then the same whatever pages are added or removed elsewhere, so adding or editin
 changes one part and leaves the others as they were. A part whose pages, text, Pagefind and
 options are unchanged is taken from the cache; one that is not is indexed as soon as its last
 page is written, by Pagefind's command line on the core the build is not using, from a small
-site of its pages' excerpts. The rest wait for the end of the build, two at a time."""
+site of its pages' excerpts. The rest wait for the end of the build, one at a time."""
 
 from __future__ import annotations
 
@@ -27,9 +27,11 @@ from pagefind.service import get_executable
 
 log = logging.getLogger("mkdocs.plugins.congress.search")
 
-_PROCESSES = 2
-"""Pagefind processes at a time: one keeps the cores busy only while it parses pages; more than
-two would mostly multiply memory (about 250 KB a page while a part is indexed)."""
+_PROCESSES = 1
+"""Pagefind processes at a time. Pagefind keeps up to 330 KB a page in memory while it indexes
+a part (segmenting Chinese costs most of it): a second process at once doubled that, and took
+a 50,000-page build past 2 GB. While the pages are written, one process on the core the build
+leaves idle is all the cores allow anyway."""
 
 _PART_FILES = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta|fragment|filter|index")
 """What of a later part the search box fetches: merged, it runs on the first part's scripts."""
