@@ -3,6 +3,7 @@ and many new articles are converted on every core with the same result."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,24 +26,26 @@ def _collection(root: Path, n: int = 3, edit: str = ""):
 def test_bodies_are_the_articles_html_and_a_rebuild_converts_nothing(tmp_path: Path) -> None:
     articles = _collection(tmp_path / "site")
     first = BodyCache(tmp_path / "cache")
-    bodies = first.bodies(articles)
+    first.prepare(articles)
     assert first.converted == 3
+    bodies = {a: first.html(a) for a in articles}
     assert bodies == {a: article_html(a) for a in articles}
     assert "<strong>听取</strong>" in bodies[articles[0]]
 
     again = BodyCache(tmp_path / "cache")  # a new build: only the disk cache is left
-    assert again.bodies(articles) == bodies
+    again.prepare(articles)
     assert again.converted == 0
+    assert {a: again.html(a) for a in articles} == bodies
 
 
 def test_an_edited_article_alone_is_converted_again(tmp_path: Path) -> None:
     cache = BodyCache(tmp_path / "cache")
-    cache.bodies(_collection(tmp_path / "a"))
+    cache.prepare(_collection(tmp_path / "a"))
     edited = _collection(tmp_path / "b", edit="\n编辑补充的一句话。\n")
-    bodies = cache.bodies(edited)
+    cache.prepare(edited)
     assert cache.converted == 1
     (changed,) = [a for a in edited if a.slug == "2025-03-01-s"]
-    assert "编辑补充的一句话。" in bodies[changed]
+    assert "编辑补充的一句话。" in cache.html(changed)
 
 
 def test_many_new_bodies_convert_in_parallel_to_the_same_html(
@@ -50,6 +53,28 @@ def test_many_new_bodies_convert_in_parallel_to_the_same_html(
 ) -> None:
     articles = _collection(tmp_path / "site", n=6)
     monkeypatch.setattr(body_cache_module, "PARALLEL_FROM", 2)
-    bodies = BodyCache(tmp_path / "cache", max_workers=2).bodies(articles)
-    assert bodies == {a: article_html(a) for a in articles}
+    cache = BodyCache(tmp_path / "cache", max_workers=2)
+    cache.prepare(articles)
+    assert {a: cache.html(a) for a in articles} == {a: article_html(a) for a in articles}
     assert not list((tmp_path / "cache").rglob("*.tmp"))
+
+
+def test_a_build_holds_no_body_and_reads_each_from_the_cache(tmp_path: Path) -> None:
+    articles = _collection(tmp_path / "site")
+    cache = BodyCache(tmp_path / "cache")
+    cache.prepare(articles)
+    (written,) = (tmp_path / "cache").rglob(f"{cache.digest(articles[0])}.html")
+    written.write_text("<p>缓存中的正文</p>", encoding="utf-8")
+    assert cache.html(articles[0]) == "<p>缓存中的正文</p>"
+    written.unlink()  # gone since: converted again, and kept again
+    assert cache.html(articles[0]) == article_html(articles[0])
+    assert written.read_text(encoding="utf-8") == article_html(articles[0])
+
+
+def test_a_preview_keeps_the_bodies_in_memory(tmp_path: Path) -> None:
+    articles = _collection(tmp_path / "site")
+    cache = BodyCache(tmp_path / "cache", remember=True)
+    cache.prepare(articles)
+    shutil.rmtree(tmp_path / "cache")
+    assert {a: cache.html(a) for a in articles} == {a: article_html(a) for a in articles}
+    assert not (tmp_path / "cache").exists()

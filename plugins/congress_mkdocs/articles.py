@@ -53,7 +53,7 @@ class ArticlesPlugin(GeneratingPlugin):
         collection = shared_articles(config, self.config)
         moment = now(self.config)
         self.by_url = {a.url: a for a in collection}
-        body = shared_bodies(config, self.config)
+        body = shared_bodies(config, self.config).html
         key = self.list_inputs(catalog, config)
         kept = self._kept
         if key is None or kept is None or kept[0] != key:

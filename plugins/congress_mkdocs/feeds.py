@@ -132,7 +132,7 @@ class FeedsPlugin(GeneratingPlugin):
         self, config: MkDocsConfig, cache: FeedCache
     ) -> Callable[[FeedSpec, list[Article]], _Made]:
         """Makes a feed's entry: its cache key now, its bytes as its files are written."""
-        body, url, name, limit = (
+        bodies, url, name, limit = (
             shared_bodies(config, self.config),
             site_url(config),
             config.site_name,
@@ -143,13 +143,19 @@ class FeedsPlugin(GeneratingPlugin):
 
         def make(spec: FeedSpec, listed: list[Article]) -> _Made:
             key = cache.key(
-                spec, listed, body, site_url=url, site_name=name, limit=limit, cover_size=size
+                spec,
+                listed,
+                bodies.digest,
+                site_url=url,
+                site_name=name,
+                limit=limit,
+                cover_size=size,
             )
             build = partial(
                 build_feeds,
                 spec,
                 listed,
-                body,
+                bodies.html,
                 site_url=url,
                 site_name=name,
                 content_dir=Path(config.docs_dir),

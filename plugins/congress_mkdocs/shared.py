@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from congress.articles import SHANGHAI, Article, ArticleCollection, article_html, load_articles
+from congress.articles import SHANGHAI, Article, ArticleCollection, load_articles
 from congress.articles.body_cache import BodyCache
 from congress.articles.loader import ArticleFiles
 from congress.catalog import Catalog, load_catalog
@@ -184,21 +184,23 @@ def article_list_key(config: MkDocsConfig, options: CatalogOptions, moment: date
 _facts = attrgetter(*(f.name for f in fields(Article) if f.name != "body"))
 
 
-def shared_bodies(config: MkDocsConfig, options: CatalogOptions) -> Callable[[Article], str]:
+def shared_bodies(config: MkDocsConfig, options: CatalogOptions) -> BodyCache:
     """Every article's body HTML, converted once for its page and every feed that carries it,
-    and kept in .cache/articles/ so an unchanged article is never converted again."""
+    and kept in .cache/articles/ so an unchanged article is never converted again. A build reads
+    each body from there as its page or feed is made; a preview keeps them in memory."""
     collection = shared_articles(config, options)
     folder = config_root(config) / BODY_CACHE
-    cache = _body_caches.setdefault(str(folder), BodyCache(folder))
+    cache = _body_caches.get(str(folder))
+    if cache is None or cache.remember != PREVIEW.serving:
+        cache = _body_caches[str(folder)] = BodyCache(folder, remember=PREVIEW.serving)
 
-    def load() -> tuple[dict[Article, str], list[Problem]]:
-        bodies = cache.bodies(collection)
+    def load() -> tuple[BodyCache, list[Problem]]:
+        cache.prepare(collection)
         if cache.converted:
             log.info("文章正文：转换 %d 篇，其余沿用缓存", cache.converted)
-        return bodies, []
+        return cache, []
 
-    bodies = _once(config, "bodies", load, key=lambda: Identity(collection))
-    return lambda article: bodies.get(article) or article_html(article)
+    return _once(config, "bodies", load, key=lambda: Identity(collection))
 
 
 def site_url(config: MkDocsConfig) -> str:

@@ -2,7 +2,7 @@
 from, so a build of an unchanged site writes the last build's bytes without running feedgen.
 
 The key holds the feed's spec, the site's address and name, the item limit, each listed article's
-facts and body HTML, each cover's published size, and the code that writes feeds (this package's
+facts and the digest its body HTML is cached under (see `body_cache`), each cover's published size, and the code that writes feeds (this package's
 feed modules, feedgen and lxml). Feeds never read the clock (see `feeds`), so equal keys mean
 byte-identical files. A file is trusted only when its lengths and checksum match; anything else is
 made again."""
@@ -62,10 +62,11 @@ def _source(module: ModuleType) -> str:
         return module.__name__
 
 
-def article_digest(article: Article, html: str) -> str:
-    """The article as a feed shows it: every fact but the Markdown, and the body HTML."""
+def article_digest(article: Article, body: str) -> str:
+    """The article as a feed shows it: every fact but the Markdown, and `body`, the digest of
+    what its body HTML is made from (the HTML itself is not read to make a key)."""
     facts = repr(tuple(getattr(article, name) for name in _FACTS))
-    return hashlib.sha256(f"{facts}\x00{html}".encode()).hexdigest()
+    return hashlib.sha256(f"{facts}\x00{body}".encode()).hexdigest()
 
 
 class FeedCache:
@@ -86,25 +87,26 @@ class FeedCache:
         self,
         spec: FeedSpec,
         articles: list[Article],
-        html_of: Callable[[Article], str],
+        body_of: Callable[[Article], str],
         *,
         site_url: str,
         site_name: str,
         limit: int,
         cover_size: Callable[[str], int],
     ) -> str:
-        """The digest of everything `build_feeds` with the same arguments makes its bytes from."""
+        """The digest of everything `build_feeds` with the same arguments makes its bytes from;
+        `body_of` gives an article's body digest, which names its body HTML."""
         listed = feed_items(articles, limit)
-        items = [self._article(a, html_of) for a in listed]
+        items = [self._article(a, body_of) for a in listed]
         covers = [cover_size(a.cover) if a.cover else None for a in listed]
         spec_parts = [spec.kind, spec.ref, spec.title, spec.description, spec.page_url]
         whole = [code_version(), spec_parts, site_url, site_name, limit, items, covers]
         return hashlib.sha256(json.dumps(whole, ensure_ascii=False).encode()).hexdigest()
 
-    def _article(self, article: Article, html_of: Callable[[Article], str]) -> str:
+    def _article(self, article: Article, body_of: Callable[[Article], str]) -> str:
         digest = self._digests.get(article) or self._last.get(article)
         if digest is None:
-            digest = article_digest(article, html_of(article))
+            digest = article_digest(article, body_of(article))
         self._digests[article] = digest
         return digest
 
