@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
+from congress_mkdocs.preview import PREVIEW
 from congress_mkdocs.shared import (
     GeneratingPlugin,
     now,
@@ -105,5 +106,7 @@ class ArticlesPlugin(GeneratingPlugin):
             page.meta["category_name"] = article.category_name
             page.meta["source_path"] = article.source_path
         if _OWNER_PAGE.match(page.url):
-            html += self.mentions.get(page.url, "")
+            # A build reads each page once; a preview reads them again on every rebuild.
+            mentions = self.mentions.get if PREVIEW.serving else self.mentions.pop
+            html += mentions(page.url, "")
         return html

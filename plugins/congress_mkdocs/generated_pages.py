@@ -44,14 +44,16 @@ class GeneratedPage(Page):
         self.markdown, self.meta = "", dict(self._meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self._html
+        # The content holds the body from now on: when a plugin changes it (reports added to a
+        # deputy's page, pictures), the first version goes. A page kept by a preview is written
+        # again only when it changed, and then it is a new page (see `add_pages`).
+        self.content, self._html = self._html, ""
         self.toc = get_toc([])
         self.present_anchor_ids = set()
 
     def release(self) -> None:
         """Forget the body once the page is written: at 50,000 pages the bodies would otherwise
         hold most of the build's memory until it ends."""
-        self._html = ""
         self.content = None
 
 

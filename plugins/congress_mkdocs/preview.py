@@ -118,7 +118,9 @@ class Preview:
         else:
             made = _Generated.generated(config, path, content=content)
             assert isinstance(made, _Generated)
-            file, file.content_key = made, key
+            # Only a dirty preview compares keys (see `changed`); elsewhere the key (a page's
+            # HTML) would outlive the written page.
+            file, file.content_key = made, key if self.dirty else None
         if self.dirty:
             self._files[path] = file
         return file
