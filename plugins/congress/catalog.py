@@ -17,7 +17,7 @@ from congress.privacy import personal_data_problems
 from congress.problems import Problem, Severity
 from congress.sorting import name_key
 from congress.vocab import DeputyStatus, Level
-from congress.yaml_source import Location, Positioned, read_yaml
+from congress.yaml_source import Location, Positioned, Shared, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,7 +36,8 @@ TABLES = {kind: attr for kind, (_, _, attr) in LISTS.items()} | {
 
 @dataclass
 class Origin:
-    """Where a record was written: its document and the location of the record inside it."""
+    """Where a record was written: its document and the location of the record inside it. Once
+    the catalog is loaded, the document keeps its positions but not its data."""
 
     doc: Positioned
     loc: Location
@@ -152,14 +153,16 @@ def _add(
     catalog.origins[(kind, item.id)] = Origin(origin.doc, origin.loc)
 
 
-def _load_lists(data_dir: Path, root: Path, catalog: Catalog, problems: list[Problem]) -> None:
+def _load_lists(
+    data_dir: Path, root: Path, catalog: Catalog, problems: list[Problem], shared: Shared
+) -> None:
     for kind, (name, model, _) in LISTS.items():
         file = data_dir / name
         display = file.relative_to(root).as_posix()
         if not file.exists():
             problems.append(Problem(display, 1, 1, "", "缺少此文件（可以是空列表 []）"))
             continue
-        doc, found = read_yaml(file, display)
+        doc, found = read_yaml(file, display, shared)
         problems.extend(found)
         if doc is None or doc.data is None:
             continue
@@ -181,11 +184,12 @@ def _load_files(
     table: dict[str, M],
     catalog: Catalog,
     problems: list[Problem],
+    shared: Shared,
 ) -> None:
     files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
     for file in files:
         display = file.relative_to(root).as_posix()
-        doc, found = read_yaml(file, display)
+        doc, found = read_yaml(file, display, shared)
         problems.extend(found)
         if doc is None:
             continue
@@ -221,11 +225,12 @@ def load_catalog(
     problems: list[Problem] = []
     if not data_dir.is_dir():
         return catalog, [Problem(data_dir.name, 1, 1, "", f"找不到数据目录 {data_dir}")]
-    _load_lists(data_dir, root, catalog, problems)
-    _load_files(data_dir / "deputies", root, Deputy, "deputy", catalog.deputies, catalog, problems)
-    _load_files(
-        data_dir / "stations", root, Station, "station", catalog.stations, catalog, problems
-    )
+    shared: Shared = {}
+    _load_lists(data_dir, root, catalog, problems, shared)
+    deputies = data_dir / "deputies"
+    _load_files(deputies, root, Deputy, "deputy", catalog.deputies, catalog, problems, shared)
+    stations = data_dir / "stations"
+    _load_files(stations, root, Station, "station", catalog.stations, catalog, problems, shared)
     # A deputy file that failed to load may be the one that stations someone: no warning then.
     deputy_files = (data_dir / "deputies").relative_to(root).as_posix() + "/"
     deputies_complete = not any(p.path.startswith(deputy_files) for p in problems)
@@ -233,6 +238,10 @@ def load_catalog(
         cross_check(catalog, docs_dir or root / "content", warn_empty_stations=deputies_complete)
     )
     catalog.derive()
+    # Checked: from now on an origin tells where a record was written, which is all a later
+    # problem needs; the raw YAML beside the records would double what a catalog holds.
+    for origin in catalog.origins.values():
+        origin.doc.data = None
     return catalog, sorted(problems)
 
 

@@ -50,9 +50,20 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _build(node: yaml.Node, loc: Location, out: Positioned, constructor: _Constructor) -> Any:
-    mark = node.start_mark
-    out.positions.setdefault(loc, (mark.line + 1, mark.column + 1))
+Shared = dict[Any, Any]
+"""Locations and positions met before, each kept once: thousands of files of the same layout
+have the same keys at the same lines, and a catalog keeps every file's positions."""
+
+
+def _mark(mark: yaml.Mark, shared: Shared) -> tuple[int, int]:
+    position = (mark.line + 1, mark.column + 1)
+    return shared.setdefault(position, position)  # type: ignore[no-any-return]
+
+
+def _build(
+    node: yaml.Node, loc: Location, out: Positioned, constructor: _Constructor, shared: Shared
+) -> Any:
+    out.positions.setdefault(loc, _mark(node.start_mark, shared))
     if isinstance(node, yaml.MappingNode):
         constructor.flatten_mapping(node)
         result: dict[Any, Any] = {}
@@ -63,20 +74,31 @@ def _build(node: yaml.Node, loc: Location, out: Positioned, constructor: _Constr
                     None, None, "键不能是列表或映射", key_node.start_mark
                 )
             key_loc = (*loc, key)
-            out.positions[key_loc] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _build(value_node, key_loc, out, constructor)
+            key_loc = shared.setdefault(key_loc, key_loc)
+            out.positions[key_loc] = _mark(key_node.start_mark, shared)
+            result[key] = _build(value_node, key_loc, out, constructor, shared)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, i), out, constructor) for i, item in enumerate(node.value)]
+        items = []
+        for i, item in enumerate(node.value):
+            item_loc = (*loc, i)
+            items.append(
+                _build(item, shared.setdefault(item_loc, item_loc), out, constructor, shared)
+            )
+        return items
     return constructor.construct_object(node, deep=True)
 
 
-def parse_yaml(text: str, path: str) -> tuple[Positioned | None, list[Problem]]:
-    """Parse one YAML document. Broken YAML becomes a problem at the line the parser stopped."""
+def parse_yaml(
+    text: str, path: str, shared: Shared | None = None
+) -> tuple[Positioned | None, list[Problem]]:
+    """Parse one YAML document. Broken YAML becomes a problem at the line the parser stopped.
+    Documents parsed with the same `shared` share their equal locations and positions."""
     out = Positioned(path, None)
     try:
         node = yaml.compose(text, Loader=_LOADER)
-        out.data = None if node is None else _build(node, (), out, _Constructor())
+        shared = {} if shared is None else shared
+        out.data = None if node is None else _build(node, (), out, _Constructor(), shared)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -88,9 +110,11 @@ def parse_yaml(text: str, path: str) -> tuple[Positioned | None, list[Problem]]:
     return out, []
 
 
-def read_yaml(file: Path, display: str) -> tuple[Positioned | None, list[Problem]]:
+def read_yaml(
+    file: Path, display: str, shared: Shared | None = None
+) -> tuple[Positioned | None, list[Problem]]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Problem(display, 1, 1, "", "文件不是 UTF-8 编码，请另存为 UTF-8")]
-    return parse_yaml(text, display)
+    return parse_yaml(text, display, shared)
