@@ -1,9 +1,10 @@
 """Pictures in a few flat colours, drawn as palette indices and saved as an indexed PNG.
 
 Plaques and share cards are flat colour with text. Kept as 24-bit RGB, a 300 dpi A5 plaque is
-13 MB of pixels, and compressing them was four fifths of the time to draw it. Here every pixel is one byte,
-an index into a palette of the solid colours and, for each text colour over its ground, a ramp of
-antialiasing shades, so text stays as smooth as Pillow draws it and the PNG is a third the size."""
+13 MB of pixels, and compressing them was four fifths of the time to draw it. Here every pixel
+is one byte, an index into a palette of the solid colours and, for each text colour over its
+ground, a ramp of antialiasing shades: text stays as smooth as Pillow draws it, and the files
+are smaller (a plaque 81 -> 52 KB, a card 52 -> 20 KB)."""
 
 from __future__ import annotations
 
