@@ -39,6 +39,7 @@ class BodyCache:
         self, folder: Path, max_workers: int | None = None, *, remember: bool = False
     ) -> None:
         self.folder = folder
+        self._folder = str(folder)
         self.max_workers = max_workers or os.cpu_count() or 1
         self.remember = remember
         self._memory: dict[str, str] = {}
@@ -61,7 +62,7 @@ class BodyCache:
                 if html is not None:
                     memory[digest] = html
                     continue
-            elif self._path(digest).is_file():
+            elif os.path.isfile(self._path(digest)):
                 continue
             missing[digest] = article
         for digest, html in zip(missing, self._convert(list(missing.values())), strict=True):
@@ -100,17 +101,20 @@ class BodyCache:
             # Each body is written as it comes back, not collected first.
             yield from pool.map(_body_html, jobs, chunksize=64)
 
-    def _path(self, digest: str) -> Path:
-        return self.folder / digest[:2] / f"{digest}.html"
+    def _path(self, digest: str) -> str:
+        # A string, not a Path: a build reads tens of thousands of bodies, and joining Paths
+        # costs more than reading a small file.
+        return f"{self._folder}{os.sep}{digest[:2]}{os.sep}{digest}.html"
 
     def _read(self, digest: str) -> str | None:
         try:
-            return self._path(digest).read_text(encoding="utf-8")
+            with open(self._path(digest), "rb") as file:
+                return file.read().decode("utf-8")
         except (FileNotFoundError, UnicodeDecodeError):
             return None
 
     def _write(self, digest: str, html: str) -> None:
-        atomic_write(self._path(digest), html.encode("utf-8"))
+        atomic_write(Path(self._path(digest)), html.encode("utf-8"))
 
 
 def _body_html(job: tuple[str, str, str]) -> str:
