@@ -138,8 +138,11 @@ def feed_articles(spec: FeedSpec, collection: ArticleCollection, now: dt.datetim
 
 
 # One article sits in several feeds (the site's, its category's, district's, each deputy's); its
-# body with absolute links is the same in every one of them.
-_absolute_body = lru_cache(maxsize=8192)(absolutize)
+# body with absolute links is the same in every one of them, and is neither read nor rewritten
+# again while kept here.
+@lru_cache(maxsize=8192)
+def _absolute_body(html_of: Callable[[Article], str], article: Article, url: str) -> str:
+    return absolutize(html_of(article), url)
 
 
 def _absolute(site_url: str, path: str) -> str:
@@ -149,7 +152,7 @@ def _absolute(site_url: str, path: str) -> str:
 def _add_entry(
     fg: FeedGenerator,
     article: Article,
-    html: str,
+    html_of: Callable[[Article], str],
     site_url: str,
     site_name: str,
     cover_size: Callable[[str], int],
@@ -168,7 +171,7 @@ def _add_entry(
     for term in dict.fromkeys([article.category_name, *article.tags]):
         entry.category(term=term)
     entry.summary(article.summary)
-    entry.content(_absolute_body(html, url), type="html")
+    entry.content(_absolute_body(html_of, article, url), type="html")
     if article.cover:
         size = cover_size(article.cover)
         kind = IMAGE_TYPES[PurePosixPath(article.cover).suffix.lower()]
@@ -217,7 +220,7 @@ def build_feeds(
     fg.lastBuildDate(updated)
     fg.pubDate(updated)
     for article in items:
-        _add_entry(fg, article, html_of(article), site_url, site_name, cover_size)
+        _add_entry(fg, article, html_of, site_url, site_name, cover_size)
     # feedgen makes the last link the RSS channel link; each format's self link names its own file.
     rss_self, atom_self = _absolute(site_url, spec.rss_path), _absolute(site_url, spec.atom_path)
     fg.link(href=rss_self, rel="self", type="application/rss+xml", replace=True)
