@@ -142,6 +142,19 @@ def fragments(bundle: Path) -> dict[str, dict[str, object]]:
     }
 
 
+def records(bundle: Path) -> list[dict[str, object]]:
+    """Every indexed page's record, across all parts."""
+    return [record for folder in part_folders(bundle) for record in fragments(folder).values()]
+
+
+def text(record: dict[str, object]) -> str:
+    """A record's text without the zero-width spaces Pagefind puts between words."""
+    return str(record["content"]).replace("\u200b", "")
+
+
+ARTICLE_URL = re.compile(r"/news/\d{4}-\d\d-\d\d-.+/")
+
+
 def part_folders(bundle: Path) -> list[Path]:
     """The folders the index was written to: the bundle's own, then part-2/, part-3/..."""
     parts = sorted(bundle.glob("part-*"), key=lambda path: int(path.name.removeprefix("part-")))
@@ -275,34 +288,22 @@ def test_a_lists_later_pages_are_left_out_and_the_pages_they_list_are_in(
 
 @pytest.mark.slow
 def test_an_articles_neighbours_and_related_reports_are_not_its_text(sample_site: Path) -> None:
-    records = [
-        record
-        for folder in part_folders(sample_site / "pagefind")
-        for record in fragments(folder).values()
+    articles = [
+        r for r in records(sample_site / "pagefind") if ARTICLE_URL.fullmatch(str(r["url"]))
     ]
-    articles = [r for r in records if re.fullmatch(r"/news/\d{4}-\d\d-\d\d-.+/", str(r["url"]))]
     assert len(articles) > 10
     for record in articles:
-        content = str(record["content"]).replace("\u200b", "")  # Pagefind's word breaks
-        assert "上一篇" not in content and "下一篇" not in content
+        assert "上一篇" not in text(record) and "下一篇" not in text(record)
 
 
 @pytest.mark.slow
 def test_a_deputys_listed_reports_and_qr_caption_are_not_its_text(sample_site: Path) -> None:
-    records = [
-        record
-        for folder in part_folders(sample_site / "pagefind")
-        for record in fragments(folder).values()
-    ]
-    titles = {
-        str(r["meta"]["title"])
-        for r in records
-        if re.fullmatch(r"/news/\d{4}-\d\d-\d\d-.+/", str(r["url"]))
-    }
-    profiles = [r for r in records if re.fullmatch(r"/deputies/[^/]+/", str(r["url"]))]
+    indexed = records(sample_site / "pagefind")
+    titles = {str(r["meta"]["title"]) for r in indexed if ARTICLE_URL.fullmatch(str(r["url"]))}
+    profiles = [r for r in indexed if re.fullmatch(r"/deputies/[^/]+/", str(r["url"]))]
     assert len(profiles) > 10
     for record in profiles:
-        content = str(record["content"]).replace("\u200b", "")  # Pagefind's word breaks
+        content = text(record)
         assert "扫码访问本页" not in content and "相关报道" not in content
         assert not [title for title in titles if title in content], record["url"]
 
