@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -50,14 +50,19 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+T = TypeVar("T")
 Shared = dict[Any, Any]
 """Locations and positions met before, each kept once: thousands of files of the same layout
 have the same keys at the same lines, and a catalog keeps every file's positions."""
 
 
+def _kept(value: T, shared: Shared) -> T:
+    """`value`, or the equal one met before."""
+    return shared.setdefault(value, value)  # type: ignore[no-any-return]
+
+
 def _mark(mark: yaml.Mark, shared: Shared) -> tuple[int, int]:
-    position = (mark.line + 1, mark.column + 1)
-    return shared.setdefault(position, position)  # type: ignore[no-any-return]
+    return _kept((mark.line + 1, mark.column + 1), shared)
 
 
 def _build(
@@ -73,19 +78,15 @@ def _build(
                 raise yaml.constructor.ConstructorError(
                     None, None, "键不能是列表或映射", key_node.start_mark
                 )
-            key_loc = (*loc, key)
-            key_loc = shared.setdefault(key_loc, key_loc)
+            key_loc = _kept((*loc, key), shared)
             out.positions[key_loc] = _mark(key_node.start_mark, shared)
             result[key] = _build(value_node, key_loc, out, constructor, shared)
         return result
     if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            item_loc = (*loc, i)
-            items.append(
-                _build(item, shared.setdefault(item_loc, item_loc), out, constructor, shared)
-            )
-        return items
+        return [
+            _build(item, _kept((*loc, i), shared), out, constructor, shared)
+            for i, item in enumerate(node.value)
+        ]
     return constructor.construct_object(node, deep=True)
 
 
