@@ -2,10 +2,10 @@
 from, so a build of an unchanged site writes the last build's bytes without running feedgen.
 
 The key holds the feed's spec, the site's address and name, the item limit, each listed article's
-facts and the digest its body HTML is cached under (see `body_cache`), each cover's published size, and the code that writes feeds (this package's
-feed modules, feedgen and lxml). Feeds never read the clock (see `feeds`), so equal keys mean
-byte-identical files. A file is trusted only when its lengths and checksum match; anything else is
-made again."""
+facts and the digest its body HTML is cached under (see `body_cache`), each cover's published
+size, and the code that writes feeds (this package's feed modules, feedgen and lxml). Feeds never
+read the clock (see `feeds`), so equal keys mean byte-identical files. A file is trusted only when
+its lengths and checksum match; anything else is made again."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from congress.images.fonts import BOLD, REGULAR
 from congress.images.indexed_canvas import IndexedCanvas
 from congress.images.qr import modules_across, qr_image
 from congress.images.text_drawing import (
+    BLACK,
     CONGRESS_RED,
     GOLD,
     INK,
@@ -25,7 +26,6 @@ FOOT = 60  # the red band at the bottom
 HEADING_SIZES = (150, 136, 124, 112, 100, 92)
 QR_SIDE = 1100  # the code's largest size in pixels, quiet zone included (about 93 mm)
 TEXT_WIDTH = WIDTH - 2 * MARGIN
-BLACK = (0, 0, 0)
 
 
 def qr_plaque_png(url: str, site_name: str, title: str, subtitle: str) -> bytes:

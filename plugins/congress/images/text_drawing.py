@@ -11,6 +11,7 @@ from congress.images.fonts import REGULAR, load_font
 from congress.images.indexed_canvas import RGB, IndexedCanvas
 from congress.images.line_break import balanced_width, wrap, wrap_lines
 
+BLACK = (0, 0, 0)
 CONGRESS_RED = (166, 27, 27)  # #a61b1b
 GOLD = (232, 196, 120)
 INK = (34, 30, 28)
