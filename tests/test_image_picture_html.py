@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from congress.images import ImageSet, Rendition, picture_html, publish
+from congress.images import ImageSet, Rendition, picture_html
 
 
 def image_set(tmp_path: Path, widths: tuple[int, ...] = (320, 640, 1280)) -> ImageSet:
@@ -88,13 +88,3 @@ def test_small_source_uses_its_own_widths(tmp_path: Path) -> None:
     img = parse(picture_html(image_set(tmp_path, (320, 500)), "/i", alt="x", sizes="240px"))["img"]
     assert img["src"] == "/i/0123456789abcdef-500.jpg"
     assert (img["width"], img["sizes"]) == ("500", "240px")
-
-
-def test_publish_places_every_rendition(tmp_path: Path) -> None:
-    images = image_set(tmp_path)
-    site = tmp_path / "site" / "images"
-    placed = publish(images, site)
-    assert sorted(p.name for p in site.iterdir()) == sorted(r.name for r in images.renditions)
-    assert placed[0].read_bytes() == images.renditions[0].path.read_bytes()
-    assert publish(images, site) == placed  # again: nothing to do, no error
-    assert not list(site.glob(".*.tmp"))

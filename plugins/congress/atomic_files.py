@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,3 +23,20 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """Publish a cached file at `target`: a hard link when the cache shares the disk (no bytes
+    copied), a copy otherwise. Whatever was at `target` is replaced, never written through, so the
+    cached file cannot be changed by way of the site; the cache itself only ever replaces files
+    (see atomic_write), so a published link keeps its content."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError:  # another disk, or a file system without links
+        shutil.copyfile(source, target)

@@ -2,7 +2,8 @@
 renditions on every page, QR codes and A5 plaques on deputy and station pages, share cards.
 
 List it after every plugin that generates pages: they set their pages' HTML in their own
-on_page_content, and this plugin must see that HTML."""
+on_page_content, and this plugin must see that HTML. Plaques and cards are drawn in the
+background from the moment their page is read; the build's end waits for the last of them."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from congress.images import FontNotFoundError
-from congress.images.drawings import Drawing, DrawingStats, draw_all
+from congress.images.drawings import Drawing, DrawingPool
 from congress.images.html_tags import insert_into_head
 from congress.images.sharing import (
     CARD_NAME,
@@ -34,6 +35,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from congress_mkdocs.cached_files import CachedFile, cached_file, publish_later
 from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.shared import shared_catalog, site_url
 
@@ -56,7 +58,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.site = SiteImages(docs, self.cache, self.config.max_workers)
         self.data_pages = data_pages(shared_catalog(config, self.config))
         self.base = site_url(config)
-        self.drawings: dict[str, Drawing] = {}  # site path -> what to draw there
+        self.pool = DrawingPool(self.cache, max_workers=self.config.max_workers)
+        self.drawings: dict[str, Path] = {}  # site path -> the drawing's file in the cache
+        self.later: list[CachedFile] = []  # drawings published once drawn
         self.meta: dict[str, str] = {}  # page url -> tags for its <head>
         self.qr: dict[str, Drawing] = {}  # page url -> its code, for the page's slot
         self.photos: dict[str, File] = {}
@@ -67,7 +71,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 files.remove(file)  # the original (with its EXIF) never reaches site/
                 if file.src_uri in self.site.sources:
                     # Points at the web copy once on_env has made it.
-                    stub = File.generated(config, file.src_uri, abs_src_path=file.abs_src_path)
+                    stub = cached_file(config, file.src_uri, file.abs_src_path)
                     self.photos[file.src_uri] = stub
                     files.append(stub)
         return files
@@ -81,7 +85,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         category = page.meta.get("category_name")
         if info is not None:
             self.qr[url] = qr_drawing(self.base + url, info.title)
-            self.drawings[url + PLAQUE_NAME] = plaque_drawing(info, self.base + url, name)
+            self._draw(url + PLAQUE_NAME, plaque_drawing(info, self.base + url, name))
             title, category = info.title, info.category
         self.site.collect(
             url,
@@ -95,7 +99,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             lambda path: files.get_file_from_path(path) is not None,
         )
         if info is not None or (category and is_article_url(url)):
-            self.drawings[url + CARD_NAME] = card_drawing(name, title, unescape(str(category)))
+            self._draw(url + CARD_NAME, card_drawing(name, title, unescape(str(category))))
             description = page.meta.get("description") or config.site_description or ""
             self.meta[url] = social_meta(
                 title=title,
@@ -107,34 +111,39 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             )
         return html
 
+    def _draw(self, path: str, drawing: Drawing) -> None:
+        try:
+            self.drawings[path] = self.pool.add(drawing)
+        except FontNotFoundError as error:
+            raise PluginError(str(error)) from None
+
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.site.process()
         if self.site.problems:
             raise PluginError("图片检查未通过，网站没有生成：\n" + report(self.site.problems))
-        self.drawing_stats = stats = DrawingStats()
-        try:
-            drawn = draw_all(
-                [*self.drawings.values(), *self.qr.values()],
-                self.cache,
-                max_workers=self.config.max_workers,
-                stats=stats,
-            )
-        except FontNotFoundError as error:
-            raise PluginError(str(error)) from None
         for uri, stub in self.photos.items():
             stub.abs_src_path = str(self.site.copies[uri])
-        published = self.site.renditions() | {
-            path: drawn[drawing] for path, drawing in self.drawings.items()
-        }
-        for path, cached in published.items():
-            files.append(File.generated(config, path, abs_src_path=str(cached)))
+        for path, cached in self.site.renditions().items():
+            files.append(cached_file(config, path, str(cached)))
+        for path, cached in self.drawings.items():
+            files.append(cached_file(config, path, str(cached), later=self.later))
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:
                 page.content = self.site.rewrite(page.url, page.content)
-                if page.url in self.qr:
-                    svg = drawn[self.qr[page.url]].read_text("utf-8")
-                    page.content = fill_qr_slot(page.content, svg)
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        drawing = self.qr.get(page.url)
+        if drawing is not None:
+            output = fill_qr_slot(output, self.pool.text(drawing))
+        tags = self.meta.get(page.url)
+        return insert_into_head(output, tags) if tags else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.pool.finish()
+        publish_later(self.later)
+        stats = self.drawing_stats = self.pool.stats
         log.info(
             "图片：处理 %d 张，沿用缓存 %d 张；二维码牌和分享图：新绘 %d 张，沿用 %d 张",
             self.site.processed,
@@ -142,8 +151,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             stats.drawn,
             stats.reused,
         )
-        return env
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        tags = self.meta.get(page.url)
-        return insert_into_head(output, tags) if tags else output
+    def on_build_error(self, *, error: Exception) -> None:
+        pool = getattr(self, "pool", None)
+        if pool is not None:
+            pool.close()

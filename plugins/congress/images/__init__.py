@@ -8,7 +8,6 @@ from congress.images.image_set import ImageSet, Rendition
 from congress.images.picture_html import picture_html
 from congress.images.pipeline import ImagePipeline, ImageRequest, PipelineStats, process_image
 from congress.images.plaque import qr_plaque_png
-from congress.images.publish import publish
 from congress.images.qr import qr_svg
 from congress.images.safety import Where
 from congress.images.share_card import share_card_png
@@ -26,7 +25,6 @@ __all__ = [
     "find_cjk_font",
     "picture_html",
     "process_image",
-    "publish",
     "qr_plaque_png",
     "qr_svg",
     "share_card_png",

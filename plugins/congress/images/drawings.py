@@ -1,16 +1,17 @@
 """QR codes, plaques and share cards for many pages, drawn once and then served from the cache.
 
 A drawing is named by a hash of what it shows and of the font that draws it, so a rebuild redraws
-only the pages whose name, title or address changed; the rest cost one stat each."""
+only the pages whose name, title or address changed; the rest cost one stat each. A first build
+of a province draws tens of thousands: they are drawn beside the build, not before it."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,14 +49,24 @@ def drawing_path(cache_root: Path, drawing: Drawing) -> Path:
     return cache_root / "drawings" / f"{drawing.kind}-{key}{suffix}"
 
 
-def _draw(kind: str, args: tuple[str, ...], target: str) -> None:
+def _drawn(kind: str, args: tuple[str, ...]) -> bytes:
     if kind == "qr":
-        data = qr_svg(args[0], title=args[1]).encode("utf-8")
-    elif kind == "plaque":
-        data = qr_plaque_png(*args)
-    else:
-        data = share_card_png(*args)
-    atomic_write(Path(target), data)
+        return qr_svg(args[0], title=args[1]).encode("utf-8")
+    if kind == "plaque":
+        return qr_plaque_png(*args)
+    return share_card_png(*args)
+
+
+def _draw_many(batch: list[tuple[str, tuple[str, ...], str]]) -> None:
+    for kind, args, target in batch:
+        atomic_write(Path(target), _drawn(kind, args))
+
+
+def _lower_priority() -> None:
+    # The build itself (pages written, Pagefind indexing them) goes first; drawing fills the
+    # time a core would otherwise be idle, and has until the build's last page to finish.
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(10)
 
 
 @dataclass
@@ -64,29 +75,84 @@ class DrawingStats:
     reused: int = 0
 
 
-def draw_all(
-    drawings: Iterable[Drawing],
-    cache_root: Path,
-    *,
-    max_workers: int | None = None,
-    stats: DrawingStats | None = None,
-) -> dict[Drawing, Path]:
-    """The cached PNG of every drawing, drawing the missing ones (in worker processes when there
-    are several). Raises FontNotFoundError before any work when no Chinese font is installed."""
-    paths = {drawing: drawing_path(cache_root, drawing) for drawing in dict.fromkeys(drawings)}
-    missing = [(d, p) for d, p in paths.items() if not p.is_file()]
-    workers = min(max_workers or os.cpu_count() or 1, len(missing))
-    kinds = [d.kind for d, _ in missing]
-    args = [d.args for d, _ in missing]
-    targets = [str(p) for _, p in missing]
-    if workers <= 1:
-        for item in zip(kinds, args, targets, strict=True):
-            _draw(*item)
-    else:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            list(pool.map(_draw, kinds, args, targets, chunksize=4))
-    if stats is not None:
-        stats.drawn += len(missing)
-        stats.reused += len(paths) - len(missing)
-    return paths
+class DrawingPool:
+    """Draws what the cache lacks in worker processes while the build goes on: a drawing is
+    handed over as soon as its page is read, and only the build's end waits for the last one.
+
+        pool = DrawingPool(cache_root)
+        path = pool.add(drawing)    # where its PNG is, or soon will be
+        pool.text(drawing)          # an SVG needed now, drawn here if missing
+        pool.finish()               # every drawing is in the cache
+
+    `close()` stops it early (a build that failed); what was drawn stays cached."""
+
+    def __init__(
+        self, cache_root: Path, *, max_workers: int | None = None, batch: int = 16
+    ) -> None:
+        self.cache_root = cache_root
+        self.stats = DrawingStats()
+        self._workers = max_workers or os.cpu_count() or 1
+        self._batch = batch
+        self._paths: dict[Drawing, Path] = {}
+        self._waiting: list[tuple[str, tuple[str, ...], str]] = []
+        self._futures: list[Future[None]] = []
+        self._executor: ProcessPoolExecutor | None = None
+
+    def add(self, drawing: Drawing) -> Path:
+        """The cached file of `drawing`, drawn in the background when it is not there yet.
+        Raises FontNotFoundError when no Chinese font is installed."""
+        path = self._paths.get(drawing)
+        if path is None:
+            path = self._paths[drawing] = drawing_path(self.cache_root, drawing)
+            if path.is_file():
+                self.stats.reused += 1
+            else:
+                self.stats.drawn += 1
+                self._waiting.append((drawing.kind, drawing.args, str(path)))
+                if len(self._waiting) >= self._batch:
+                    self._hand_over()
+        return path
+
+    def text(self, drawing: Drawing) -> str:
+        """A drawing needed in a page as it is written (a QR code's SVG): read from the cache,
+        or drawn in this process and cached."""
+        path = drawing_path(self.cache_root, drawing)
+        try:
+            data = path.read_bytes()
+            self.stats.reused += 1
+        except FileNotFoundError:
+            data = _drawn(drawing.kind, drawing.args)
+            atomic_write(path, data)
+            self.stats.drawn += 1
+        return data.decode("utf-8")
+
+    def finish(self) -> None:
+        """Waits until every drawing added is in the cache; a drawing that failed raises here."""
+        if self._workers <= 1:
+            _draw_many(self._waiting)
+            self._waiting = []
+        self._hand_over()
+        try:
+            for future in self._futures:
+                future.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stops drawing: what is not yet started is dropped."""
+        self._waiting, self._futures = [], []
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _hand_over(self) -> None:
+        if not self._waiting or self._workers <= 1:
+            return
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_lower_priority,
+            )
+        self._futures.append(self._executor.submit(_draw_many, self._waiting))
+        self._waiting = []
