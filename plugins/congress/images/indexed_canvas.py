@@ -9,15 +9,17 @@ are smaller (a plaque 81 -> 52 KB, a card 52 -> 20 KB)."""
 from __future__ import annotations
 
 import io
-import math
 import zlib
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from congress.images.glyphs import GlyphSet, Placed, ink_box, tint_id
 
 RGB = tuple[int, int, int]
 # Shades between a text colour and its ground: more than the eye tells apart at text edges.
 LEVELS = 16
 _PALETTE_SIZE = 256
+_INKED = [0] + [255] * 255  # coverage to a paste mask: every touched pixel takes its shade
 
 
 class IndexedCanvas:
@@ -26,7 +28,8 @@ class IndexedCanvas:
     def __init__(self, size: tuple[int, int], ground: RGB) -> None:
         self._palette: list[RGB] = []
         self._solids: dict[RGB, int] = {}
-        self._ramps: dict[tuple[RGB, RGB], list[int]] = {}
+        self._ramps: dict[tuple[RGB, RGB], tuple[list[int], int]] = {}
+        self._text_boxes: list[tuple[int, int, int, int]] = []
         self._image = Image.new("L", size, self._solid(ground))
         self._draw = ImageDraw.Draw(self._image)
 
@@ -41,28 +44,32 @@ class IndexedCanvas:
         self,
         xy: tuple[float, float],
         line: str,
-        font: ImageFont.FreeTypeFont,
+        glyphs: GlyphSet,
         *,
         fill: RGB,
         ground: RGB,
         anchor: str,
     ) -> None:
-        """`line` at `xy` (by `anchor`, as ImageDraw.text places it) over a part of the
-        picture that is all `ground`."""
-        left, top, right, bottom = font.getbbox(line, anchor=anchor)
-        x0, y0 = math.floor(xy[0] + left) - 1, math.floor(xy[1] + top) - 1
-        width = math.ceil(xy[0] + right) + 1 - x0
-        height = math.ceil(xy[1] + bottom) + 1 - y0
-        if width <= 0 or height <= 0:
+        """`line` at `xy` (by `anchor`, "ls" or "ms", as ImageDraw.text places it) over a part of
+        the picture that is all `ground`."""
+        placed = glyphs.place(xy, line, anchor)
+        if not placed:
             return
-        coverage = Image.new("L", (width, height), 0)
-        ImageDraw.Draw(coverage).text(
-            (xy[0] - x0, xy[1] - y0), line, font=font, fill=255, anchor=anchor
-        )
-        ramp = self._ramp(fill, ground)
-        shades = coverage.point([ramp[(value * (LEVELS - 1) + 127) // 255] for value in range(256)])
-        inked = coverage.point([0] + [255] * 255)
-        self._image.paste(shades, (x0, y0), inked)
+        box = ink_box(placed)
+        lut, key = self._shades(fill, ground)
+        if self._overlaps(placed, box) or ground not in self._solids:
+            # Glyphs whose edges meet are combined first, as Pillow does; then only the pixels
+            # with ink are set.
+            drawn = glyphs.coverage(xy, line, anchor)
+            assert drawn is not None
+            coverage, corner = drawn
+            self._image.paste(coverage.point(lut), corner, coverage.point(_INKED))
+        else:
+            # Each glyph's box holds its ink and ground: pasted whole, it sets the ink's shades
+            # and leaves the ground as it was, with no mask to compute or apply.
+            for glyph, px, py in placed:
+                self._image.paste(glyphs.tinted(glyph, lut, key), (px, py))
+        self._text_boxes.append(box)
 
     def paste_mask(self, mask: Image.Image, xy: tuple[int, int], dark: RGB, light: RGB) -> None:
         """A black-and-white "L" picture (a QR code) in `dark` and `light`."""
@@ -85,10 +92,13 @@ class IndexedCanvas:
             self._solids[colour] = self._add(colour)
         return self._solids[colour]
 
-    def _ramp(self, fill: RGB, ground: RGB) -> list[int]:
+    def _shades(self, fill: RGB, ground: RGB) -> tuple[list[int], int]:
+        """Coverage 0-255 to the palette index of its shade, in LEVELS steps from `ground` to
+        `fill` (no coverage is the ground itself), and the table's tint_id(). The ramp's colours
+        join the palette the first time it is used."""
         key = (fill, ground)
         if key not in self._ramps:
-            self._ramps[key] = [
+            ramp = [
                 self._add(
                     tuple(  # type: ignore[arg-type]
                         round(g + (f - g) * level / (LEVELS - 1))
@@ -97,7 +107,22 @@ class IndexedCanvas:
                 )
                 for level in range(LEVELS)
             ]
+            lut = [ramp[(value * (LEVELS - 1) + 127) // 255] for value in range(256)]
+            lut[0] = self._solids.get(ground, lut[0])
+            self._ramps[key] = lut, tint_id(tuple(lut))
         return self._ramps[key]
+
+    def _overlaps(self, placed: list[Placed], box: tuple[int, int, int, int]) -> bool:
+        """Whether any glyph's box meets another's, in this line or a line drawn before."""
+        reach = box[0]
+        for glyph, px, _ in placed:
+            if px < reach:
+                return True
+            reach = px + glyph.width
+        return any(
+            box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+            for other in self._text_boxes
+        )
 
     def _add(self, colour: RGB) -> int:
         if len(self._palette) == _PALETTE_SIZE:

@@ -7,7 +7,8 @@ from functools import cache
 
 from PIL import ImageFont
 
-from congress.images.fonts import REGULAR, load_font
+from congress.images.fonts import REGULAR
+from congress.images.glyphs import GlyphSet, glyph_set
 from congress.images.indexed_canvas import RGB, IndexedCanvas
 from congress.images.line_break import balanced_width, wrap, wrap_lines
 
@@ -25,15 +26,19 @@ class Block:
     """Lines set in one font, ready to draw."""
 
     lines: list[str]
-    font: ImageFont.FreeTypeFont
+    glyphs: GlyphSet
     line_height: int
+
+    @property
+    def font(self) -> ImageFont.FreeTypeFont:
+        return self.glyphs.font
 
     @property
     def height(self) -> int:
         return self.line_height * len(self.lines)
 
     def widths(self) -> list[float]:
-        return [self.font.getlength(line) for line in self.lines]
+        return [self.glyphs.length(line) for line in self.lines]
 
 
 def fit_text(
@@ -51,16 +56,16 @@ def fit_text(
     size on fewer lines wins over a larger one on more (for a short name set large)."""
     limits = range(1, max_lines + 1) if fewest_lines else (max_lines,)
     # Balancing wraps the same text a dozen times: each prefix is measured once per size.
-    measures = {size: cache(load_font(size, weight).getlength) for size in sizes}
+    measures = {size: cache(glyph_set(size, weight).length) for size in sizes}
     for limit in limits:
         for size in sizes:
             lines = wrap(text, measures[size], max_width)
             if len(lines) <= limit:
                 width = balanced_width(text, measures[size], max_width)
                 lines = wrap(text, measures[size], width)
-                return Block(lines, load_font(size, weight), round(size * leading))
+                return Block(lines, glyph_set(size, weight), round(size * leading))
     lines = wrap_lines(text, measures[sizes[-1]], max_width, max_lines)
-    return Block(lines, load_font(sizes[-1], weight), round(sizes[-1] * leading))
+    return Block(lines, glyph_set(sizes[-1], weight), round(sizes[-1] * leading))
 
 
 def draw_block(
@@ -81,4 +86,4 @@ def draw_block(
     anchor = "ms" if align == "center" else "ls"
     for index, line in enumerate(block.lines):
         baseline = top + index * block.line_height + pad + ascent
-        canvas.text((x, baseline), line, block.font, fill=fill, ground=ground, anchor=anchor)
+        canvas.text((x, baseline), line, block.glyphs, fill=fill, ground=ground, anchor=anchor)
