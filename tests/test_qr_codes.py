@@ -7,7 +7,7 @@ import re
 
 import pytest
 from congress.images import qr_plaque_png, qr_svg
-from congress.images.qr import QUIET_ZONE, qr_image
+from congress.images.qr import QUIET_ZONE, make_qr, qr_image
 from PIL import Image
 
 zxingcpp = pytest.importorskip("zxingcpp")
@@ -108,3 +108,21 @@ def test_plaque_with_long_names_still_scans_and_is_deterministic() -> None:
     assert first == qr_plaque_png(*args)
     with Image.open(io.BytesIO(first)) as plaque:
         assert decode(plaque.convert("L")) == URLS[0]
+
+
+def test_raster_modules_are_whole_squares_of_the_code() -> None:
+    """Every module is exactly module_px pixels square, dark where the code is dark: what a
+    printed plaque needs to scan from a distance."""
+    url = URLS[1]
+    matrix = make_qr(url).matrix
+    image = qr_image(url, module_px=5)
+    side = len(matrix) + 2 * QUIET_ZONE
+    assert image.size == (side * 5, side * 5)
+    for row in range(side):
+        for column in range(side):
+            block = image.crop((column * 5, row * 5, column * 5 + 5, row * 5 + 5))
+            inside = (
+                QUIET_ZONE <= row < side - QUIET_ZONE and QUIET_ZONE <= column < side - QUIET_ZONE
+            )
+            dark = inside and matrix[row - QUIET_ZONE][column - QUIET_ZONE]
+            assert block.getcolors() == [(25, 0 if dark else 255)], (row, column)

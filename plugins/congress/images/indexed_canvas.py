@@ -71,10 +71,18 @@ class IndexedCanvas:
                 self._image.paste(glyphs.tinted(glyph, lut, key), (px, py))
         self._text_boxes.append(box)
 
-    def paste_mask(self, mask: Image.Image, xy: tuple[int, int], dark: RGB, light: RGB) -> None:
-        """A black-and-white "L" picture (a QR code) in `dark` and `light`."""
+    def paste_mask(
+        self, mask: Image.Image, xy: tuple[int, int], dark: RGB, light: RGB, scale: int = 1
+    ) -> None:
+        """A black-and-white "L" picture (a QR code) in `dark` and `light`, each of its pixels
+        `scale` pixels across (coloured before scaling up: a QR code's modules are few)."""
         lut = [self._solid(dark)] * 128 + [self._solid(light)] * 128
-        self._image.paste(mask.point(lut), xy)
+        indices = mask.point(lut)
+        if scale != 1:
+            indices = indices.resize(
+                (mask.width * scale, mask.height * scale), Image.Resampling.NEAREST
+            )
+        self._image.paste(indices, xy)
 
     def png(self, dpi: int | None = None) -> bytes:
         """The picture as an indexed PNG with no text chunks or timestamps: the same picture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from congress.images.fonts import BOLD, REGULAR
 from congress.images.indexed_canvas import IndexedCanvas
-from congress.images.qr import modules_across, qr_image
+from congress.images.qr import modules_across, qr_modules
 from congress.images.text_drawing import (
     BLACK,
     CONGRESS_RED,
@@ -55,10 +55,11 @@ def qr_plaque_png(url: str, site_name: str, title: str, subtitle: str) -> bytes:
     # The code takes what is left above the address, up to QR_SIDE, in whole pixels per module.
     room = HEIGHT - FOOT - 60 - address.height - 24 - top
     module_px = max(1, min(QR_SIDE, room) // modules_across(url))
-    code = qr_image(url, module_px)
-    top += (room - code.height) // 3  # the space left goes a third above, two thirds below
-    plaque.paste_mask(code, ((WIDTH - code.width) // 2, top), dark=BLACK, light=WHITE)
-    top += code.height + 24
+    code = qr_modules(url)
+    side = code.width * module_px
+    top += (room - side) // 3  # the space left goes a third above, two thirds below
+    plaque.paste_mask(code, ((WIDTH - side) // 2, top), dark=BLACK, light=WHITE, scale=module_px)
+    top += side + 24
     draw_block(plaque, address, x=WIDTH / 2, top=top, fill=MUTED, ground=WHITE, align="center")
 
     plaque.rectangle((0, HEIGHT - FOOT, WIDTH, HEIGHT), CONGRESS_RED)

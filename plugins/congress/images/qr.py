@@ -8,10 +8,11 @@ from functools import lru_cache
 from html import escape
 
 import segno
-from PIL import Image, ImageDraw
+from PIL import Image
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 _ABSOLUTE = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+_MODULE_SHADES = b"\xff" + bytes(255)  # segno's light module (0) is white, a dark one black
 
 
 def _checked(url: str) -> str:
@@ -50,19 +51,21 @@ def qr_svg(url: str, *, title: str | None = None) -> str:
     return f'{head} role="img"><title>{escape(label)}</title>{rest}'
 
 
+def qr_modules(url: str) -> Image.Image:
+    """The code as a black-on-white "L" picture one pixel per module, quiet zone included."""
+    matrix = make_qr(url).matrix
+    side = len(matrix) + 2 * QUIET_ZONE
+    quiet = b"\xff" * QUIET_ZONE
+    rows = [quiet + bytes(row).translate(_MODULE_SHADES) + quiet for row in matrix]
+    blank = [b"\xff" * side] * QUIET_ZONE
+    return Image.frombytes("L", (side, side), b"".join([*blank, *rows, *blank]))
+
+
 def qr_image(url: str, module_px: int) -> Image.Image:
     """The code as a black-on-white picture, every module exactly `module_px` pixels."""
-    code = make_qr(url)
-    size = (len(code.matrix) + 2 * QUIET_ZONE) * module_px
-    image = Image.new("L", (size, size), 255)
-    draw = ImageDraw.Draw(image)
-    for row_index, row in enumerate(code.matrix):
-        y = (row_index + QUIET_ZONE) * module_px
-        for col_index, dark in enumerate(row):
-            if dark:
-                x = (col_index + QUIET_ZONE) * module_px
-                draw.rectangle((x, y, x + module_px - 1, y + module_px - 1), fill=0)
-    return image
+    modules = qr_modules(url)
+    side = modules.width * module_px
+    return modules.resize((side, side), Image.Resampling.NEAREST)
 
 
 def modules_across(url: str) -> int:
