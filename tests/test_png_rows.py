@@ -1,0 +1,145 @@
+"""The indexed PNG writer: any decoder reads back exactly the pixels and palette it was given,
+whatever runs of repeated rows the picture has, and the same picture always gives the same bytes."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from congress.images import png_rows
+from congress.images.png_rows import indexed_png
+from PIL import Image, ImageDraw
+
+PALETTE = bytes(channel for index in range(40) for channel in (index * 6, 255 - index, index))
+
+
+def flat_picture(size: tuple[int, int]) -> Image.Image:
+    """Flat colour as plaques are: a band, a ground, a block of repeated rows with a pattern,
+    some rows of noise."""
+    image = Image.new("L", size, 3)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    draw.rectangle((0, 0, width, height // 6), fill=7)
+    rng = random.Random(size[0] * 7919 + size[1])
+    for x in range(0, width, 9):
+        draw.rectangle((x, height // 3, x + 4, height // 2), fill=rng.randrange(40))
+    for y in range(height * 2 // 3, height * 2 // 3 + 12):
+        for x in range(0, width, 5):
+            image.putpixel((x, min(y, height - 1)), rng.randrange(40))
+    return image
+
+
+def noise_picture(size: tuple[int, int]) -> Image.Image:
+    """No row like the one above it."""
+    rng = random.Random(size[0] + size[1])
+    data = bytes(rng.randrange(40) for _ in range(size[0] * size[1]))
+    return Image.frombytes("L", size, data)
+
+
+def written(tmp_path: Path, image: Image.Image, dpi: int | None = None) -> Path:
+    path = tmp_path / "picture.png"
+    path.write_bytes(indexed_png(image.size, image.tobytes(), PALETTE, dpi))
+    return path
+
+
+def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """Every chunk's type and data, after checking its CRC as a strict decoder does."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    found, offset = [], 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind, body = data[offset + 4 : offset + 8], data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        assert crc == zlib.crc32(kind + body), kind
+        found.append((kind, body))
+        offset += 12 + length
+    return found
+
+
+@pytest.mark.parametrize(
+    ("make", "size"),
+    [
+        (flat_picture, (300, 200)),  # long runs of repeated rows, and short ones
+        (flat_picture, (1748, 90)),  # a plaque's width
+        (noise_picture, (64, 48)),  # no repeated rows at all
+        (flat_picture, (1, 50)),  # width 1: every row of a run is one byte
+        (noise_picture, (1, 50)),
+        (flat_picture, (120, 1)),  # height 1
+        (noise_picture, (1, 1)),
+    ],
+    ids=["runs", "plaque-width", "no-runs", "width-1-runs", "width-1-noise", "height-1", "1x1"],
+)
+def test_decodes_to_exactly_the_pixels_and_palette(
+    tmp_path: Path, make: object, size: tuple[int, int]
+) -> None:
+    image = make(size)  # type: ignore[operator]
+    with Image.open(written(tmp_path, image)) as decoded:
+        assert decoded.format == "PNG" and decoded.mode == "P" and decoded.size == size
+        assert decoded.tobytes() == image.tobytes()
+        assert bytes(decoded.getpalette() or []) == PALETTE
+
+
+def test_every_run_length_decodes(tmp_path: Path) -> None:
+    """Runs just under, at and over the length compressed once, one after another."""
+    width = 40
+    shortest = png_rows.MIN_RUN_BYTES // (width + 1)
+    rows = []
+    for index, count in enumerate([1, shortest - 1, shortest, shortest + 1, 2, 3 * shortest]):
+        rows += [bytes([index % 40]) * (width - 1) + b"\x05"] * count
+    image = Image.frombytes("L", (width, len(rows)), b"".join(rows))
+    with Image.open(written(tmp_path, image)) as decoded:
+        assert decoded.tobytes() == image.tobytes()
+
+
+def test_the_zlib_stream_and_chunks_are_valid_for_strict_decoders(tmp_path: Path) -> None:
+    """Browsers and libpng check every CRC and the Adler-32 of the whole stream, which for runs of
+    repeated rows is worked out rather than read."""
+    image = flat_picture((500, 400))
+    found = chunks(written(tmp_path, image, dpi=300).read_bytes())
+    assert [kind for kind, _ in found] == [b"IHDR", b"PLTE", b"pHYs", b"IDAT", b"IEND"]
+    raw = zlib.decompress(found[3][1])  # raises on a wrong Adler-32
+    rows = [raw[y * 501 : (y + 1) * 501] for y in range(400)]
+    assert all(row[0] in (0, 2) for row in rows)  # None for new rows, Up for repeats
+    assert struct.unpack(">IIBBBBB", found[0][1]) == (500, 400, 8, 3, 0, 0, 0)
+
+
+def test_no_text_chunks_or_timestamps_and_dpi_as_pillow_reads_it(tmp_path: Path) -> None:
+    with Image.open(written(tmp_path, flat_picture((80, 60)), dpi=300)) as decoded:
+        assert [round(value) for value in decoded.info["dpi"]] == [300, 300]
+        assert set(decoded.info) == {"dpi"}
+    kinds = [kind for kind, _ in chunks(written(tmp_path, flat_picture((80, 60))).read_bytes())]
+    assert kinds == [b"IHDR", b"PLTE", b"IDAT", b"IEND"]
+
+
+def test_same_picture_same_bytes_whatever_was_written_before() -> None:
+    """A drawing worker keeps compressed runs from earlier pictures: reusing them must not change
+    a single byte, or a cached drawing would differ by which worker drew it."""
+    image = flat_picture((700, 500))
+    args = (image.size, image.tobytes(), PALETTE, 300)
+    png_rows.repeat_segment.cache_clear()
+    fresh = indexed_png(*args)
+    misses = png_rows.repeat_segment.cache_info().misses
+    assert misses > 0
+    assert indexed_png(*args) == fresh
+    assert png_rows.repeat_segment.cache_info().misses == misses  # all its runs reused
+
+
+def test_as_small_as_pillows_own_run_length_png() -> None:
+    image = flat_picture((1748, 1200))
+    pillow = io.BytesIO()
+    indexed = image.copy()
+    indexed.putpalette(PALETTE)
+    indexed.save(pillow, "PNG", compress_level=6, compress_type=zlib.Z_RLE)
+    ours = indexed_png(image.size, image.tobytes(), PALETTE)
+    assert len(ours) <= len(pillow.getvalue())
+
+
+def test_rejects_pixels_that_do_not_fill_the_picture() -> None:
+    with pytest.raises(ValueError, match="not a 10×10 picture"):
+        indexed_png((10, 10), bytes(99), PALETTE)
+    with pytest.raises(ValueError, match="palette"):
+        indexed_png((1, 1), b"\x00", b"")
