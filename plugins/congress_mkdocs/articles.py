@@ -96,7 +96,12 @@ class ArticlesPlugin(GeneratingPlugin):
         for file in list(files):
             if file.src_uri.startswith("news/") and file.src_uri.endswith(".md"):
                 files.remove(file)
-        return super().on_files(files, config=config)
+        files = super().on_files(files, config=config)
+        # Articles are most of a site's text, and most of what indexing it for search costs:
+        # written first, their parts of the index are made while the other pages are written,
+        # and the build does not end waiting for them.
+        first = [file for file in files if file.url in self.by_url]
+        return Files(first + [file for file in files if file.url not in self.by_url])
 
     def on_page_content(self, html: str, /, *, page: Page, **kwargs: Any) -> str:
         html = self.latest(html, page.url)
