@@ -96,12 +96,10 @@ class GlyphSet:
 
     def length(self, text: str) -> float:
         """What font.getlength(text) returns, from the characters' advances."""
-        advances = self._advances
-        total = 0
-        for char in text:
-            advance = advances.get(char)
-            total += self.advance(char) if advance is None else advance
-        return total / 64
+        try:
+            return sum(map(self._advances.__getitem__, text)) / 64
+        except KeyError:  # a character not measured yet
+            return sum(map(self.advance, text)) / 64
 
     def glyph(self, char: str) -> Glyph:
         glyph = self._glyphs.pop(char, None)
