@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from congress.atomic_files import link_or_copy
-from congress.images.drawings import Drawing, DrawingPool, drawing_path
+from congress.images.drawings import Drawing, DrawingPool
 from PIL import Image
 
 SITE = "望澜市人大常委会"
@@ -28,27 +28,18 @@ def size_of(path: Path) -> tuple[int, int]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_every_drawing_added_is_in_the_cache_once_finished(tmp_path: Path, workers: int) -> None:
     pool = DrawingPool(tmp_path, max_workers=workers, batch=8)
-    paths = [pool.add(d) for d in [*CARDS, PLAQUE, CARDS[0]]]
+    paths = pool.add(*CARDS) + pool.add(CODE, PLAQUE, CARDS[0])
     pool.finish()
-    assert [size_of(p) for p in paths] == [(1200, 630)] * 40 + [(1748, 2480), (1200, 630)]
-    assert (pool.stats.drawn, pool.stats.reused) == (41, 0)  # the repeated card counts once
+    assert [size_of(p) for p in paths[:40]] == [(1200, 630)] * 40
+    assert paths[40].read_text("utf-8").startswith("<svg")
+    assert size_of(paths[41]) == (1748, 2480) and paths[42] == paths[0]
+    assert (pool.stats.drawn, pool.stats.reused) == (42, 0)  # the repeated card counts once
     assert not list((tmp_path / "drawings").glob(".*"))  # no temporary file left behind
 
     again = DrawingPool(tmp_path, max_workers=workers)
-    assert [again.add(d) for d in CARDS] == paths[:40]
+    assert again.add(*CARDS) == paths[:40]
     again.finish()
     assert (again.stats.drawn, again.stats.reused) == (0, 40)
-
-
-def test_a_code_is_drawn_when_the_page_needs_it_and_read_from_the_cache_after(
-    tmp_path: Path,
-) -> None:
-    pool = DrawingPool(tmp_path)
-    svg = pool.text(CODE)
-    assert svg.startswith("<svg") and "李明代表的二维码" in svg
-    assert drawing_path(tmp_path, CODE).read_text("utf-8") == svg
-    assert pool.text(CODE) == svg
-    assert (pool.stats.drawn, pool.stats.reused) == (1, 1)
 
 
 def test_a_build_that_stops_leaves_only_whole_drawings(tmp_path: Path) -> None:

@@ -120,9 +120,10 @@ def test_deputy_portrait_is_cropped_three_by_four(built: tuple[Path, Any, Any]) 
 def test_qr_code_and_plaque_carry_the_page_address(built: tuple[Path, Any, Any], page: str) -> None:
     site = site_dir(built)
     html = main_html(site / page / "index.html")
-    svg = re.search(r'<svg[^>]*class="qr-code".*?</svg>', html, re.DOTALL)
-    assert svg is not None
-    assert decode(rasterise_svg(svg.group(0))) == SITE_URL + page
+    code = re.search(r'<img class="qr-code" src="qr-code.svg" alt="([^"]+)"', html)
+    assert code is not None and code.group(1).endswith(f"的二维码：{SITE_URL + page}")
+    svg = (site / page / "qr-code.svg").read_text("utf-8")
+    assert decode(rasterise_svg(svg)) == SITE_URL + page
     assert "扫码访问本页" in html
     assert (
         '<a class="cg-qr__plaque" href="qr-plaque.png" download>下载二维码牌（A5，可打印）</a>'

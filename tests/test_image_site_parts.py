@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
-from congress.images import UnusableImage, qr_svg, web_original
+from congress.images import UnusableImage, web_original
 from congress.images.html_tags import find_img_tags, insert_into_head, site_path
-from congress.images.sharing import fill_qr_slot, social_meta
+from congress.images.sharing import fill_qr_slot, qr_drawing, social_meta
 from congress.images.site_images import PageSource
 from image_site import camera_photo, png_with_alpha
 from PIL import Image
@@ -98,7 +98,9 @@ def test_meta_tags_are_escaped_and_go_into_the_head() -> None:
 
 def test_qr_slot_is_filled_once_and_only_where_marked() -> None:
     html = '<div class="cg-qr-slot"></div><p>正文</p>'
-    svg = qr_svg("https://x.example/deputies/a/")
-    filled = fill_qr_slot(html + html, svg)
-    assert filled.count("<svg") == 1 and filled.count("cg-qr-slot") == 1
-    assert fill_qr_slot("<p>正文</p>", svg) == "<p>正文</p>"
+    code = qr_drawing("https://x.example/deputies/a/", '"张三"<代表>')
+    filled = fill_qr_slot(html + html, code)
+    assert filled.count('<img class="qr-code" src="qr-code.svg"') == 1
+    assert filled.count("cg-qr-slot") == 1
+    assert 'alt="&quot;张三&quot;&lt;代表&gt;的二维码：https://x.example/deputies/a/"' in filled
+    assert fill_qr_slot("<p>正文</p>", code) == "<p>正文</p>"

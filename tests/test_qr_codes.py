@@ -50,7 +50,7 @@ def rasterise_svg(svg: str, module_px: int = 8) -> Image.Image:
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_inline_svg_encodes_exactly_the_url(url: str) -> None:
+def test_svg_encodes_exactly_the_url(url: str) -> None:
     svg = qr_svg(url)
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert decode(rasterise_svg(svg)) == url
@@ -60,6 +60,7 @@ def test_svg_is_accessible_and_scalable() -> None:
     svg = qr_svg(URLS[0])
     head = svg.split(">", 1)[0]
     assert 'role="img"' in head and "viewBox=" in head
+    assert 'xmlns="http://www.w3.org/2000/svg"' in head  # a file <img> can show
     assert "width=" not in head and "height=" not in head  # the page's CSS sizes it
     assert f"<title>二维码：{URLS[0]}</title>" in svg
     assert 'fill="#fff"' in svg  # its own white ground, quiet zone included

@@ -18,6 +18,7 @@ from congress.images.html_tags import insert_into_head
 from congress.images.sharing import (
     CARD_NAME,
     PLAQUE_NAME,
+    QR_NAME,
     card_drawing,
     data_pages,
     fill_qr_slot,
@@ -62,7 +63,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.drawings: dict[str, Path] = {}  # site path -> the drawing's file in the cache
         self.later: list[CachedFile] = []  # drawings published once drawn
         self.meta: dict[str, str] = {}  # page url -> tags for its <head>
-        self.qr: dict[str, Drawing] = {}  # page url -> its code, for the page's slot
         self.photos: dict[str, File] = {}
         for file in list(files):
             if file.generated_by or not file.abs_src_path:
@@ -84,8 +84,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         title = unescape(str(page.meta.get("title") or page.title or ""))
         category = page.meta.get("category_name")
         if info is not None:
-            self.qr[url] = qr_drawing(self.base + url, info.title)
-            self._draw(url + PLAQUE_NAME, plaque_drawing(info, self.base + url, name))
             title, category = info.title, info.category
         self.site.collect(
             url,
@@ -98,8 +96,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             ),
             lambda path: files.get_file_from_path(path) is not None,
         )
+        drawings: dict[str, Drawing] = {}
+        if info is not None:
+            code = qr_drawing(self.base + url, info.title)
+            drawings[url + QR_NAME] = code
+            drawings[url + PLAQUE_NAME] = plaque_drawing(info, self.base + url, name)
+            html = fill_qr_slot(html, code)
         if info is not None or (category and is_article_url(url)):
-            self._draw(url + CARD_NAME, card_drawing(name, title, unescape(str(category))))
+            drawings[url + CARD_NAME] = card_drawing(name, title, unescape(str(category)))
             description = page.meta.get("description") or config.site_description or ""
             self.meta[url] = social_meta(
                 title=title,
@@ -109,13 +113,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 og_type=info.og_type if info else "article",
                 site_name=name,
             )
-        return html
-
-    def _draw(self, path: str, drawing: Drawing) -> None:
         try:
-            self.drawings[path] = self.pool.add(drawing)
+            # Together: a plaque and its page's code are drawn in one go, the code made once.
+            self.drawings.update(zip(drawings, self.pool.add(*drawings.values()), strict=True))
         except FontNotFoundError as error:
             raise PluginError(str(error)) from None
+        return html
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.site.process()
@@ -134,9 +137,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        drawing = self.qr.get(page.url)
-        if drawing is not None:
-            output = fill_qr_slot(output, self.pool.text(drawing))
         tags = self.meta.get(page.url)
         return insert_into_head(output, tags) if tags else output
 

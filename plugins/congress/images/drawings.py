@@ -23,14 +23,14 @@ from congress.images.plaque import qr_plaque_png
 from congress.images.qr import qr_svg
 from congress.images.share_card import share_card_png
 
-DRAWING_VERSION = 2
+DRAWING_VERSION = 3
 
 
 @dataclass(frozen=True)
 class Drawing:
     """`plaque`: (url, site name, title, subtitle); `card`: (site name, title, category);
-    `qr`: (url, title), an inline SVG (choosing the best mask takes segno tens of milliseconds,
-    too long to repeat for every deputy on every build)."""
+    `qr`: (url, title), an SVG file (choosing the best mask takes segno milliseconds, too long
+    to repeat for every deputy on every build)."""
 
     kind: Literal["plaque", "card", "qr"]
     args: tuple[str, ...]
@@ -80,9 +80,8 @@ class DrawingPool:
     handed over as soon as its page is read, and only the build's end waits for the last one.
 
         pool = DrawingPool(cache_root)
-        path = pool.add(drawing)    # where its PNG is, or soon will be
-        pool.text(drawing)          # an SVG needed now, drawn here if missing
-        pool.finish()               # every drawing is in the cache
+        paths = pool.add(code, plaque, card)    # where they are, or soon will be
+        pool.finish()                           # every drawing is in the cache
 
     `close()` stops it early (a build that failed); what was drawn stays cached."""
 
@@ -98,33 +97,24 @@ class DrawingPool:
         self._futures: list[Future[None]] = []
         self._executor: ProcessPoolExecutor | None = None
 
-    def add(self, drawing: Drawing) -> Path:
-        """The cached file of `drawing`, drawn in the background when it is not there yet.
-        Raises FontNotFoundError when no Chinese font is installed."""
-        path = self._paths.get(drawing)
-        if path is None:
-            path = self._paths[drawing] = drawing_path(self.cache_root, drawing)
-            if path.is_file():
-                self.stats.reused += 1
-            else:
-                self.stats.drawn += 1
-                self._waiting.append((drawing.kind, drawing.args, str(path)))
-                if len(self._waiting) >= self._batch:
-                    self._hand_over()
-        return path
-
-    def text(self, drawing: Drawing) -> str:
-        """A drawing needed in a page as it is written (a QR code's SVG): read from the cache,
-        or drawn in this process and cached."""
-        path = drawing_path(self.cache_root, drawing)
-        try:
-            data = path.read_bytes()
-            self.stats.reused += 1
-        except FileNotFoundError:
-            data = _drawn(drawing.kind, drawing.args)
-            atomic_write(path, data)
-            self.stats.drawn += 1
-        return data.decode("utf-8")
+    def add(self, *drawings: Drawing) -> list[Path]:
+        """The cached file of each drawing, drawn in the background when it is not there yet;
+        drawings added together are drawn together. Raises FontNotFoundError when no Chinese
+        font is installed."""
+        paths = []
+        for drawing in drawings:
+            path = self._paths.get(drawing)
+            if path is None:
+                path = self._paths[drawing] = drawing_path(self.cache_root, drawing)
+                if path.is_file():
+                    self.stats.reused += 1
+                else:
+                    self.stats.drawn += 1
+                    self._waiting.append((drawing.kind, drawing.args, str(path)))
+            paths.append(path)
+        if len(self._waiting) >= self._batch:
+            self._hand_over()
+        return paths
 
     def finish(self) -> None:
         """Waits until every drawing added is in the cache; a drawing that failed raises here."""

@@ -11,6 +11,7 @@ import segno
 from PIL import Image
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 _ABSOLUTE = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 _MODULE_SHADES = b"\xff" + bytes(255)  # segno's light module (0) is white, a dark one black
 
@@ -33,8 +34,8 @@ def make_qr(url: str) -> segno.QRCode:
 
 
 def qr_svg(url: str, *, title: str | None = None) -> str:
-    """An inline `<svg>` that scales with its box (viewBox, no fixed size), on its own white
-    ground so a dark theme cannot hide it, named for screen readers by its `<title>`."""
+    """The code as an SVG file that scales with its box (viewBox, no fixed size), on its own
+    white ground so a dark theme cannot hide it, named for screen readers by its `<title>`."""
     code = make_qr(url)
     label = title if title is not None else f"二维码：{url}"
     svg: str = code.svg_inline(
@@ -43,11 +44,12 @@ def qr_svg(url: str, *, title: str | None = None) -> str:
         dark="#000",
         light="#fff",
         omitsize=True,
-        svgclass="qr-code",
+        svgclass=None,
         lineclass=None,
     )
-    # segno writes no title of its own here: add it, escaped, and mark the svg as an image.
+    # segno's inline SVG has neither a namespace, which a file shown by <img> needs, nor a title.
     head, rest = svg.split(">", 1)
+    head = head.replace("<svg", f'<svg xmlns="{SVG_NAMESPACE}"', 1)
     return f'{head} role="img"><title>{escape(label)}</title>{rest}'
 
 

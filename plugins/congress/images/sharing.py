@@ -14,6 +14,8 @@ from congress.images.safety import Where
 from congress.render.urls import deputy_url, station_url
 
 PLAQUE_NAME = "qr-plaque.png"
+QR_NAME = "qr-code.svg"
+QR_SIZE = 160  # CSS pixels; the SVG scales to any size
 CARD_NAME = "share-card.png"
 QR_CAPTION = "扫码访问本页"
 PLAQUE_LINK = "下载二维码牌（A5，可打印）"
@@ -73,19 +75,22 @@ def qr_drawing(absolute_url: str, title: str) -> Drawing:
     return Drawing("qr", (absolute_url, f"{title}的二维码：{absolute_url}"))
 
 
-def qr_block_html(svg: str) -> str:
-    """The code, its caption and the plaque link; the plaque sits beside the page."""
+def qr_block_html(code: Drawing) -> str:
+    """The code, its caption and the plaque link; the code and plaque sit beside the page, so a
+    page is written without waiting for them to be drawn."""
+    alt = escape(code.args[1], quote=True)
     return (
         '<figure class="cg-qr">'
-        f"{svg}"
+        f'<img class="qr-code" src="{QR_NAME}" alt="{alt}" width="{QR_SIZE}" height="{QR_SIZE}"'
+        ' loading="lazy">'
         f"<figcaption>{QR_CAPTION}</figcaption>"
         f'<a class="cg-qr__plaque" href="{PLAQUE_NAME}" download>{PLAQUE_LINK}</a>'
         "</figure>"
     )
 
 
-def fill_qr_slot(page_html: str, svg: str) -> str:
-    block = qr_block_html(svg)
+def fill_qr_slot(page_html: str, code: Drawing) -> str:
+    block = qr_block_html(code)
     return QR_SLOT.sub(lambda _: block, page_html, count=1)
 
 
