@@ -1,6 +1,6 @@
-"""Feeds kept in .cache/feeds/: a rebuild of an unchanged site runs no feedgen and writes the same
-bytes, an edit remakes only the feeds that show the edited article, and a damaged cache file is
-made again, never published."""
+"""Feeds kept in .cache/feeds/: a rebuild of an unchanged site runs no feedgen and publishes the
+same bytes (links to the cached files), an edit remakes only the feeds that show the edited
+article, and a pair with a half missing is made again."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 import congress_mkdocs.feeds as feeds_plugin
 import pytest
 from congress.articles import feeds as feeds_module
-from congress.articles.feed_cache import pack, unpack
+from congress.articles.feed_cache import ATOM, RSS
 from site_factory import build
 from test_article_pages_build import built_site, story
 
@@ -62,7 +62,7 @@ def test_a_warm_cache_writes_the_same_bytes_without_feedgen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _feeds(built_site(tmp_path, _articles()))
-    assert len(_cache_files(tmp_path)) == len(first) // 2  # one file per RSS and Atom pair
+    assert len(_cache_files(tmp_path)) == len(first)  # an RSS and an Atom file per feed
 
     def no_feedgen(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("feedgen ran for an unchanged feed")
@@ -92,31 +92,22 @@ def test_an_edited_body_remakes_exactly_the_feeds_that_show_it(
     assert "feeds/deputy/zhao-lan/rss.xml" in showing
     assert "feeds/deputy/li-ming/rss.xml" not in showing
     # The pairs of the body before the edit, and the stopped build's leftover, are gone.
-    assert [p.suffix for p in _cache_files(tmp_path)] == [".feed"] * (len(after) // 2)
+    names = [p.name for p in _cache_files(tmp_path)]
+    assert len(names) == len(after) and all(n.endswith((RSS, ATOM)) for n in names)
     assert _clean_feeds(tmp_path) == after
 
 
-def test_a_damaged_cache_file_is_made_again(
+def test_published_feeds_are_the_cached_files_and_a_half_pair_is_made_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _feeds(built_site(tmp_path, _articles()))
-    truncated, altered, foreign = _cache_files(tmp_path)[:3]
-    truncated.write_bytes(truncated.read_bytes()[:-10])
-    data = bytearray(altered.read_bytes())
-    data[len(data) // 2] ^= 0x20  # one bit, lengths unchanged
-    altered.write_bytes(bytes(data))
-    foreign.write_bytes(b"<rss/>")
+    site = tmp_path / "site"
+    cached = {p.stat().st_ino for p in _cache_files(tmp_path)}
+    assert all((site / path).stat().st_ino in cached for path in first)  # links, not copies
+    atom = next(p for p in _cache_files(tmp_path) if p.name.endswith(ATOM))
+    atom.unlink()
     made = _count_feedgen(monkeypatch)
 
     assert _feeds(build(tmp_path)) == first
-    assert len(made) == 3
-    assert all(unpack(p.read_bytes()) is not None for p in _cache_files(tmp_path))
-
-
-def test_a_cache_file_holds_both_formats_and_checks_them() -> None:
-    data = pack(b"<rss>\n</rss>", "<feed>中文</feed>".encode())
-    assert unpack(data) == (b"<rss>\n</rss>", "<feed>中文</feed>".encode())
-    assert unpack(data[:-1]) is None
-    assert unpack(data + b" ") is None
-    assert unpack(data.replace(b"rss>", b"RSS>")) is None
-    assert unpack(b"") is None
+    assert len(made) == 1
+    assert len(_cache_files(tmp_path)) == len(first)

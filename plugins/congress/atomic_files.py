@@ -27,9 +27,10 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:
     """Publish a cached file at `target`: a hard link when the cache shares the disk (no bytes
-    copied), a copy otherwise. Whatever was at `target` is replaced, never written through, so the
-    cached file cannot be changed by way of the site; the cache itself only ever replaces files
-    (see atomic_write), so a published link keeps its content."""
+    copied), a copy otherwise. Whatever was at `target` is removed first, never written through:
+    it may be a link to another cached file. The cache only ever replaces files (atomic_write),
+    so a published link keeps its content; whatever writes into the site must replace its files
+    too, as every build does (its site folder is new or emptied)."""
     try:
         os.unlink(target)
     except FileNotFoundError:

@@ -53,17 +53,17 @@ class FeedsConfig(CatalogOptions):
 
 class _FeedPair:
     """A feed's RSS and Atom, made together when the RSS file is written; the Atom file, written
-    next, takes its half."""
+    next, takes its half. Each half is a cached file to publish, or bytes to write."""
 
-    def __init__(self, make: Callable[[], tuple[bytes, bytes]]) -> None:
+    def __init__(self, make: Callable[[], tuple[Path, Path] | tuple[bytes, bytes]]) -> None:
         self._make = make
-        self._atom: bytes | None = None
+        self._atom: Path | bytes | None = None
 
-    def rss(self) -> bytes:
+    def rss(self) -> Path | bytes:
         rss, self._atom = self._make()
         return rss
 
-    def atom(self) -> bytes:
+    def atom(self) -> Path | bytes:
         atom, self._atom = self._atom, None
         return atom if atom is not None else self._make()[1]
 

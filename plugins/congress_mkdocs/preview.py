@@ -9,12 +9,14 @@ are few and show site-wide facts (the home page's latest news), so they are alwa
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
+from congress.atomic_files import link_or_copy
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.structure.files import File, Files
@@ -197,10 +199,11 @@ this the same questions."""
 class Deferred:
     """Content made only as its file is written, and forgotten once written: the feeds of a
     province's site (one per deputy, each with its articles' full text) come to a gigabyte, which
-    a build would otherwise hold all at once. Equal only to itself: a preview that has the very
-    same Deferred again has nothing new to write."""
+    a build would otherwise hold all at once. `make` gives the bytes, or a cached file to publish
+    as they are. Equal only to itself: a preview that has the very same Deferred again has
+    nothing new to write."""
 
-    def __init__(self, make: Callable[[], bytes]) -> None:
+    def __init__(self, make: Callable[[], bytes | Path]) -> None:
         self.make = make
 
 
@@ -216,7 +219,14 @@ class _Generated(File):
     def copy_file(self, dirty: bool = False) -> None:
         if self.deferred is None or (dirty and not self.is_modified()):
             return super().copy_file(dirty)
-        self.content_bytes = self.deferred.make()
+        made = self.deferred.make()
+        if isinstance(made, Path):
+            return link_or_copy(made, self.abs_dest_path)
+        # The last build of a preview may have left a link to a cached file here: writing into
+        # it would change the cache.
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(self.abs_dest_path)
+        self.content_bytes = made
         try:
             super().copy_file(dirty)
         finally:

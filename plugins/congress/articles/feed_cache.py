@@ -1,21 +1,22 @@
 """Feeds made once: each feed's RSS and Atom kept on disk under a digest of everything they are made
-from, so a build of an unchanged site writes the last build's bytes without running feedgen.
+from, so a build of an unchanged site publishes the last build's files without running feedgen:
+the site links to them (a province's feeds come to hundreds of megabytes, read and written again
+on every build otherwise).
 
 The key holds the feed's spec, the site's address and name, the item limit, each listed article's
 facts and the digest its body HTML is cached under (see `body_cache`), each cover's published
 size, and the code that writes feeds (this package's feed modules, feedgen and lxml). Feeds never
-read the clock (see `feeds`), so equal keys mean byte-identical files. A file is trusted only when
-its lengths and checksum match; anything else is made again."""
+read the clock (see `feeds`), so equal keys mean byte-identical files. Files are written whole or
+not at all (`atomic_write`) and never changed in place, so a pair that is there is whole; a pair
+with a half missing is made again."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import sys
 import time
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from functools import cache
@@ -31,9 +32,9 @@ from congress.articles.feeds import FeedSpec, feed_items
 from congress.articles.model import Article
 from congress.atomic_files import atomic_write
 
-# Bump when the cache file's layout changes; code changes are caught by the source digest.
-FORMAT = 1
-SUFFIX = ".feed"
+# Bump when the cache files' layout changes; code changes are caught by the source digest.
+FORMAT = 2
+RSS, ATOM = ".rss.xml", ".atom.xml"
 # A temporary file this old belongs to a build that was stopped; a younger one may be in use.
 STALE_TEMP_SECONDS = 3600
 _FACTS = tuple(f.name for f in fields(Article) if f.name != "body")
@@ -110,16 +111,24 @@ class FeedCache:
         self._digests[article] = digest
         return digest
 
-    def pair(self, key: str, make: Callable[[], tuple[bytes, bytes]]) -> tuple[bytes, bytes]:
-        """The cached pair for `key`, or `make()`'s, kept for the next build."""
-        found = self._read(key)
-        if found is not None:
+    def pair(
+        self, key: str, make: Callable[[], tuple[bytes, bytes]]
+    ) -> tuple[Path, Path] | tuple[bytes, bytes]:
+        """The cached RSS and Atom files for `key`, made by `make()` when missing. When the
+        cache cannot be written (a full or read-only disk), `make()`'s bytes themselves: that
+        costs the next build time, not this one."""
+        rss, atom = self._path(key, RSS), self._path(key, ATOM)
+        if rss.is_file() and atom.is_file():
             self.reused += 1
-            return found
+            return rss, atom
         made = make()
         self.made += 1
-        self._write(key, made)
-        return made
+        try:
+            atomic_write(atom, made[1])
+            atomic_write(rss, made[0])
+        except OSError:
+            return made
+        return rss, atom
 
     def prune(self, used: set[str]) -> int:
         """Removes the pairs no key in `used` names, and stale temporary files; how many."""
@@ -137,47 +146,12 @@ class FeedCache:
                     pass
         return removed
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}{SUFFIX}"
-
-    def _read(self, key: str) -> tuple[bytes, bytes] | None:
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            return None
-        return unpack(data)
-
-    def _write(self, key: str, pair: tuple[bytes, bytes]) -> None:
-        # A full or read-only disk costs the next build time, not this one.
-        with contextlib.suppress(OSError):
-            atomic_write(self._path(key), pack(*pair))
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.folder / f"{key}{suffix}"
 
 
 def _unused(entry: os.DirEntry[str], used: set[str]) -> bool:
     name = entry.name
-    if name.endswith(SUFFIX):
-        return name.removesuffix(SUFFIX) not in used
     if name.endswith(".tmp"):
         return time.time() - entry.stat().st_mtime > STALE_TEMP_SECONDS
-    return False
-
-
-def pack(rss: bytes, atom: bytes) -> bytes:
-    """One file for both formats: a header line with their lengths and a checksum, then both."""
-    header = f"{FORMAT} {len(rss)} {len(atom)} {zlib.crc32(atom, zlib.crc32(rss))}\n"
-    return header.encode("ascii") + rss + atom
-
-
-def unpack(data: bytes) -> tuple[bytes, bytes] | None:
-    """The pair `pack` wrote, or None for a file that is truncated, altered or of another
-    format."""
-    header, newline, body = data.partition(b"\n")
-    try:
-        version, rss_length, atom_length, checksum = map(int, header.split())
-    except ValueError:
-        return None
-    if not newline or version != FORMAT or len(body) != rss_length + atom_length:
-        return None
-    if zlib.crc32(body) != checksum:
-        return None
-    return body[:rss_length], body[rss_length:]
+    return name.split(".", 1)[0] not in used
