@@ -173,18 +173,24 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         wrote. Hidden files and folders are not pages (MkDocs keeps them when it cleans the
         site, and a cache kept there holds HTML) and Pagefind would not read them."""
         found = []
-        output = os.path.normpath(os.path.join(site_dir, self.config.output_subdir))
-        bundles = {output, output + ".new", output + ".old"}
-        for folder, subfolders, names in os.walk(site_dir):
-            subfolders[:] = sorted(
-                d
-                for d in subfolders
-                if not d.startswith(".")
-                and os.path.normpath(os.path.join(folder, d)) not in bundles
-            )
-            for name in sorted(n for n in names if not n.startswith(".")):
-                relative = os.path.relpath(os.path.join(folder, name), site_dir)
-                path = relative.replace(os.sep, "/")
-                if _is_indexed(path) and path not in pages and path not in self._excluded:
+        bundle = self.config.output_subdir.strip("/")
+        skipped = {bundle, bundle + ".new", bundle + ".old"}
+        # Relative paths built by joining names: os.walk and relpath cost a second at 20,000
+        # pages, where this costs a few tenths.
+        stack = [(site_dir, "")]
+        while stack:
+            folder, prefix = stack.pop()
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+            below = []
+            for entry in entries:
+                path = prefix + entry.name
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    if path not in skipped:
+                        below.append((entry.path, path + "/"))
+                elif _is_indexed(path) and path not in pages and path not in self._excluded:
                     found.append(path)
+            stack += reversed(below)  # a folder's files, then each subfolder's, as os.walk
         return found
