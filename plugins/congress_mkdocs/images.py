@@ -8,6 +8,8 @@ background from the moment their page is read; the build's end waits for the las
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from congress.images.sharing import (
     CARD_NAME,
     PLAQUE_NAME,
     QR_NAME,
+    DataPage,
     card_drawing,
     data_pages,
     fill_qr_slot,
@@ -38,6 +41,7 @@ from mkdocs.structure.pages import Page
 
 from congress_mkdocs.cached_files import CachedFile, cached_file, publish_later
 from congress_mkdocs.options import CatalogOptions
+from congress_mkdocs.preview import PREVIEW
 from congress_mkdocs.shared import shared_catalog, site_url
 
 log = logging.getLogger("mkdocs.plugins.congress.images")
@@ -52,17 +56,25 @@ class ImagesConfig(CatalogOptions):
 
 
 class ImagesPlugin(BasePlugin[ImagesConfig]):
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        root = Path(config.config_file_path).parent
-        docs = Path(config.docs_dir)
-        self.root, self.cache = root, root / self.config.cache_dir
-        self.site = SiteImages(docs, self.cache, self.config.max_workers)
-        self.data_pages = data_pages(shared_catalog(config, self.config))
-        self.base = site_url(config)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.root = Path(config.config_file_path).parent
+        self.cache = self.root / self.config.cache_dir
         self.pool = DrawingPool(self.cache, max_workers=self.config.max_workers)
         self.drawings: dict[str, Path] = {}  # site path -> the drawing's file in the cache
+        self.data_pages = data_pages(shared_catalog(config, self.config))
+        self.base = site_url(config)
+        if not PREVIEW.serving:
+            # A province's first build draws tens of thousands of plaques and cards: those of
+            # deputies and stations are known from the catalog, and drawn while articles are
+            # read and pages made. (A preview draws only what the pages it rebuilds show.)
+            for url, info in self.data_pages.items():
+                self._draw(self._drawings(url, info, config.site_name, info.title, info.category))
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        docs = Path(config.docs_dir)
+        self.site = SiteImages(docs, self.cache, self.config.max_workers)
         self.later: list[CachedFile] = []  # drawings published once drawn
-        self.meta: dict[str, str] = {}  # page url -> tags for its <head>
+        self.meta: dict[str, Callable[[], str]] = {}  # page url -> tags for its <head>
         self.photos: dict[str, File] = {}
         for file in list(files):
             if file.generated_by or not file.abs_src_path:
@@ -96,16 +108,15 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             ),
             lambda path: files.get_file_from_path(path) is not None,
         )
-        drawings: dict[str, Drawing] = {}
         if info is not None:
-            code = qr_drawing(self.base + url, info.title)
-            drawings[url + QR_NAME] = code
-            drawings[url + PLAQUE_NAME] = plaque_drawing(info, self.base + url, name)
-            html = fill_qr_slot(html, code)
+            html = fill_qr_slot(html, qr_drawing(self.base + url, info.title))
         if info is not None or (category and is_article_url(url)):
-            drawings[url + CARD_NAME] = card_drawing(name, title, unescape(str(category)))
+            self._draw(self._drawings(url, info, name, title, unescape(str(category))))
             description = page.meta.get("description") or config.site_description or ""
-            self.meta[url] = social_meta(
+            # Made as the page is written: held for every page at once, the tags of a
+            # province's site would take tens of megabytes.
+            self.meta[url] = partial(
+                social_meta,
                 title=title,
                 description=unescape(str(description)),
                 page_url=self.base + url,
@@ -113,12 +124,26 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 og_type=info.og_type if info else "article",
                 site_name=name,
             )
+        return html
+
+    def _drawings(
+        self, url: str, info: DataPage | None, site_name: str, title: str, category: str
+    ) -> dict[str, Drawing]:
+        """What a page shows that is drawn, by site path: a deputy's or station's code and
+        plaque, and every such page's and article's share card."""
+        drawings = {}
+        if info is not None:
+            drawings[url + QR_NAME] = qr_drawing(self.base + url, info.title)
+            drawings[url + PLAQUE_NAME] = plaque_drawing(info, self.base + url, site_name)
+        drawings[url + CARD_NAME] = card_drawing(site_name, title, category)
+        return drawings
+
+    def _draw(self, drawings: dict[str, Drawing]) -> None:
         try:
             # Together: a plaque and its page's code are drawn in one go, the code made once.
             self.drawings.update(zip(drawings, self.pool.add(*drawings.values()), strict=True))
         except FontNotFoundError as error:
             raise PluginError(str(error)) from None
-        return html
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.site.process()
@@ -137,8 +162,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        tags = self.meta.get(page.url)
-        return insert_into_head(output, tags) if tags else output
+        tags = self.meta.pop(page.url, None)
+        return insert_into_head(output, tags()) if tags else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.pool.finish()
