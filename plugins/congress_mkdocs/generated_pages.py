@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from congress.memory import RELEASES
 from congress.render.environment import Rendered
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,6 +55,8 @@ class GeneratedPage(Page):
     def release(self) -> None:
         """Forget the body once the page is written: at 50,000 pages the bodies would otherwise
         hold most of the build's memory until it ends."""
+        if self.content:
+            RELEASES.freed(len(self.content))
         self.content = None
 
 

@@ -17,6 +17,7 @@ from congress.articles import SHANGHAI, Article, ArticleCollection, load_article
 from congress.articles.body_cache import BodyCache
 from congress.articles.loader import ArticleFiles
 from congress.catalog import Catalog, load_catalog
+from congress.memory import give_back
 from congress.plans import Plan, item_numbers, load_plans
 from congress.problems import Problem, Severity, has_errors, report
 from congress.render.environment import Rendered
@@ -344,4 +345,5 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
                 FOLDERS.start(file.abs_dest_path for file in pages_last)
             in_nav = nav_titles(config.nav)
             install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])
+            give_back()  # what reading the content left behind, before the pages are written
         return env
