@@ -10,6 +10,8 @@ from html import escape
 import segno
 from PIL import Image
 
+from congress.images.qr_masks import fast_masking
+
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 _ABSOLUTE = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
@@ -30,7 +32,8 @@ def _checked(url: str) -> str:
 def make_qr(url: str) -> segno.QRCode:
     """Error correction M (15%), enough for a sticker that gets scuffed, small enough to scan
     from a phone; segno raises the level for free when the same size allows."""
-    return segno.make_qr(_checked(url), error="m")
+    with fast_masking():
+        return segno.make_qr(_checked(url), error="m")
 
 
 def qr_svg(url: str, *, title: str | None = None) -> str:
