@@ -57,10 +57,10 @@ LEAFLET = """\
 
 
 def search_site(
-    root: Path, *, hooks: str = "", part_pages: int | None = None, extra_pages: int = 0
+    root: Path, *, hooks: str = "", part_characters: int | None = None, extra_pages: int = 0
 ) -> Path:
     """The test site with the search plugin, a news page and a hand-written HTML page; `hooks`
-    is the source of a MkDocs hooks file to add to the build, `part_pages` the plugin's option,
+    is the source of a MkDocs hooks file to add to the build, `part_characters` the plugin's option,
     `extra_pages` a number of short pages to add (out of the navigation)."""
     write_site(root, stations={"east-home": STATION, "lakeside": STATION_2})
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -68,8 +68,8 @@ def search_site(
         "  font: false\n", f"  font: false\n  custom_dir: {ROOT / 'overrides'}\n"
     )
     plugin = "  - congress-search\n"
-    if part_pages is not None:
-        plugin = f"  - congress-search:\n      part_pages: {part_pages}\n"
+    if part_characters is not None:
+        plugin = f"  - congress-search:\n      part_characters: {part_characters}\n"
     config = config.replace("\nnav:", f"\n{plugin}nav:") + "  - 要闻: vote.md\n"
     for number in range(1, extra_pages + 1):
         page = root / "content" / "extra" / f"{number}.md"
@@ -205,13 +205,13 @@ def test_every_page_but_404_is_indexed_as_pagefind_indexes_the_finished_site(
 
 @pytest.fixture(scope="module")
 def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test site with its index written in parts of at most 5 pages."""
+    """The test site with its index written in parts of a few pages each."""
     if not shutil.which("chromium"):
         pytest.skip("需要 chromium：运行 scripts/install-browser.sh")
-    return build(search_site(tmp_path_factory.mktemp("parted"), part_pages=PART_PAGES))
+    return build(search_site(tmp_path_factory.mktemp("parted"), part_characters=PART_CHARACTERS))
 
 
-PART_PAGES = 5
+PART_CHARACTERS = 150  # Chinese characters: a page or two of the test site
 
 
 def urls_by_part(bundle: Path) -> list[list[str]]:
@@ -226,7 +226,7 @@ def test_an_index_in_parts_holds_every_page_but_404_once(parted_site: Path) -> N
     every = [url for urls in parts for url in urls]
     assert sorted(every) == sorted(html_pages(parted_site))
     assert len(parts) >= 3
-    assert all(0 < len(urls) <= PART_PAGES for urls in parts), parts
+    assert all(urls for urls in parts), parts
 
 
 def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
@@ -244,12 +244,12 @@ def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
 
 
 def test_a_dirty_build_in_fewer_parts_removes_the_parts_left_over(tmp_path: Path) -> None:
-    root = search_site(tmp_path / "src", part_pages=PART_PAGES)
+    root = search_site(tmp_path / "src", part_characters=PART_CHARACTERS)
     site = build(root)
     assert len(part_folders(site / "pagefind")) > 1
     # Not strict: MkDocs warns that a dirty build's navigation may be stale.
     config = load_config(str(root / "mkdocs.yml"))
-    config.plugins["congress-search"].config.part_pages = 1000
+    config.plugins["congress-search"].config.part_characters = 1_000_000
     mkdocs_build(config, dirty=True)
     assert part_folders(site / "pagefind") == [site / "pagefind"]
     assert json.loads((site / "pagefind" / "parts.json").read_text()) == {"parts": []}
@@ -356,7 +356,7 @@ def assert_nothing_left(pid_file: Path) -> None:
 def test_an_unchanged_site_reuses_every_part_and_an_edit_indexes_one_part_again(
     tmp_path: Path, pid_file: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = search_site(tmp_path / "src", part_pages=PART_PAGES)
+    root = search_site(tmp_path / "src", part_characters=PART_CHARACTERS)
     site = build(root)
     first = urls_by_part(site / "pagefind")
     made = runs(pid_file)
@@ -396,7 +396,7 @@ def test_parts_are_indexed_while_the_rest_of_the_site_is_written(
 ) -> None:
     noted = tmp_path / "runs-before-the-end"
     hooks = COUNT_RUNS.format(pid_file=str(pid_file), noted=str(noted))
-    site = build(search_site(tmp_path / "src", hooks=hooks, part_pages=PART_PAGES))
+    site = build(search_site(tmp_path / "src", hooks=hooks, part_characters=PART_CHARACTERS))
     parts = len(part_folders(site / "pagefind"))
     assert len(runs(pid_file)) == parts > 2
     assert int(noted.read_text()) >= 1  # Pagefind was at work before the last page was written
@@ -415,7 +415,7 @@ def test_pagefind_failing_fails_the_build_in_chinese_and_keeps_the_parts_it_made
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     pid_file = pagefind_wrapper(tmp_path, monkeypatch, before=FAIL_SECOND)
-    root = search_site(tmp_path / "src", part_pages=PART_PAGES)
+    root = search_site(tmp_path / "src", part_characters=PART_CHARACTERS)
     messages = failed_build(root, caplog)
     assert any("站内搜索索引生成失败：Pagefind 出错退出（代码 3）：索引出错" in m for m in messages)
     assert not (root / "site" / "pagefind").exists()

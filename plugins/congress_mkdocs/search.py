@@ -67,12 +67,13 @@ class SearchConfig(Config):
     index_on_serve = c.Type(bool, default=False)
     """Indexing a province's site takes seconds; a preview after each edit should not wait."""
 
-    part_pages = c.Type(int, default=3000)
-    """Most pages in one part of the index (parts hold three fifths of this on average).
-    Pagefind holds a part in memory while it indexes it, up to some 330 KB a page as measured
-    (news articles cost most), so this bounds the build's memory: about 1 GB at most. An edit
-    indexes its part again; a query fetches a little from every part, so fewer, larger parts
-    make searching a little cheaper."""
+    part_characters = c.Type(int, default=3_200_000)
+    """Most Chinese characters (all characters beyond ASCII) of page content in one part of
+    the index; parts hold three fifths of this on average. Pagefind holds a part in memory while
+    it indexes it, some 160 bytes for each such character as measured (segmenting Chinese is
+    most of it), so this bounds the build's memory: about 550 MB at most, some 1,700 news
+    articles or 9,000 deputies' pages. An edit indexes its part again; a query fetches a little
+    from every part, so fewer, larger parts make searching a little cheaper."""
 
 
 def _is_indexed(path: str) -> bool:
@@ -82,6 +83,18 @@ def _is_indexed(path: str) -> bool:
     return name == "index.html" or (
         name.endswith(".html") and len(name) > len(".html") and not name.startswith("4")
     )
+
+
+def _cost(page: Page | None) -> int:
+    """What indexing a page costs: its characters beyond ASCII, its Chinese text, which
+    Pagefind's memory grows with; nothing for a page left out of the index."""
+    if page is None or _excluded(page):
+        return 0
+    text = page.content or ""
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+_UNREAD_PAGE = 2000  # an HTML file no page event read: as much as a news article
 
 
 def _excluded(page: Page) -> bool:
@@ -105,14 +118,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         options = IndexOptions(self.config.root_selector, tuple(self.config.exclude_selectors))
         pages = Pages(config.site_dir, Excerpt(self.config.root_selector))
         cache = PartCache(config_root(config) / CACHE)
-        self._index = IndexBuilder(pages, cache, options, self.config.part_pages)
+        self._index = IndexBuilder(pages, cache, options, self.config.part_characters)
 
     @event_priority(-100)  # After every other plugin has added its pages.
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._index is not None:
-            pages = [file.dest_uri for file in files.documentation_pages()]
+            weights = {file.dest_uri: _cost(file.page) for file in files.documentation_pages()}
             statics = [file.dest_uri for file in files.static_pages()]
-            self._index.plan([path for path in pages + statics if _is_indexed(path)])
+            paths = [path for path in [*weights, *statics] if _is_indexed(path)]
+            self._index.plan(paths, lambda path: weights.get(path, _UNREAD_PAGE))
         return env
 
     @event_priority(-100)  # After every other plugin's changes: the HTML as it is written.

@@ -94,20 +94,29 @@ class Pages:
         return key.hexdigest()
 
 
-def chunks(paths: list[str], part_pages: int) -> list[list[str]]:
-    """`paths` in order, in parts of at most `part_pages`: a part is cut after a path whose hash
-    is a multiple of two fifths of `part_pages` once it holds a quarter of it, or when it is
-    full. About three fifths of `part_pages` on average; the cuts seldom move when a page is
-    added or removed before them, only when a full part's forced cut moves."""
-    least, most = max(1, part_pages // 4), max(1, part_pages)
-    every = max(1, part_pages * 2 // 5)
+def chunks(
+    paths: list[str], part_size: int, weight: Callable[[str], int] = lambda path: 1
+) -> list[list[str]]:
+    """`paths` in order, in parts whose pages' `weight` adds up to at most `part_size` (a page
+    heavier than that alone): a part is cut after a page with the chance its weight gives (by
+    the hash of its path, so the cut is the same in every build) once it holds a quarter of
+    `part_size`, and before a page it has no room for. About three fifths of `part_size` on
+    average; the cuts seldom move when a page is added, removed or edited before them."""
+    least, most = max(1, part_size // 4), max(1, part_size)
+    every = max(1, part_size * 2 // 5)
     parts: list[list[str]] = [[]]
+    total = 0
     for path in paths:
-        parts[-1].append(path)
-        size = len(parts[-1])
-        hashed = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big")
-        if size >= most or (size >= least and hashed % every == 0):
+        heavy = max(1, weight(path))
+        if parts[-1] and total + heavy > most:
             parts.append([])
+            total = 0
+        parts[-1].append(path)
+        total += heavy
+        hashed = int.from_bytes(hashlib.blake2b(path.encode(), digest_size=8).digest(), "big")
+        if total >= least and hashed % every < heavy:
+            parts.append([])
+            total = 0
     return [part for part in parts if part]
 
 
@@ -190,18 +199,21 @@ class IndexBuilder:
     of each as it is written, and `finish` once the build is done."""
 
     def __init__(
-        self, pages: Pages, cache: PartCache, options: IndexOptions, part_pages: int
+        self, pages: Pages, cache: PartCache, options: IndexOptions, part_size: int
     ) -> None:
-        self.pages, self.cache, self.options, self.part_pages = pages, cache, options, part_pages
+        self.pages, self.cache, self.options, self.part_size = pages, cache, options, part_size
         self._parts: list[list[str]] = []
+        self._weight: Callable[[str], int] = lambda path: 1
         self._part_of: dict[str, int] = {}
         self._unseen: list[int] = []
         self._complete: list[int] = []  # parts whose last page is about to be written
         self._started: dict[int, tuple[str, Future[Path]]] = {}
         self._pool = ThreadPoolExecutor(_PROCESSES, thread_name_prefix="congress-search")
 
-    def plan(self, paths: list[str]) -> None:
-        self._parts = chunks(paths, self.part_pages)
+    def plan(self, paths: list[str], weight: Callable[[str], int] = lambda path: 1) -> None:
+        """The pages in the order they will be written, each weighing what indexing it costs."""
+        self._parts = chunks(paths, self.part_size, weight)
+        self._weight = weight
         self._part_of = {path: i for i, part in enumerate(self._parts) for path in part}
         self._unseen = [len(part) for part in self._parts]
 
@@ -236,7 +248,7 @@ class IndexBuilder:
         planned = set(self._part_of)
         extra = sorted(path for path in self.pages.paths() if path not in planned)
         groups = [[path for path in part if path in self.pages] for part in self._parts]
-        groups += chunks(extra, self.part_pages)
+        groups += chunks(extra, self.part_size, self._weight)
         groups = [paths for paths in groups if paths]
         digests = [self.pages.digest(paths, self.options) for paths in groups]
         started = dict(self._started.values())
