@@ -318,6 +318,7 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         PREVIEW.finish(config)
         FOLDERS.wait()
+        give_back()  # the pages written since the last time, while drawing and Pagefind go on
 
     def on_build_error(self, *, error: Exception) -> None:
         PREVIEW.reset()
