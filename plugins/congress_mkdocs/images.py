@@ -153,8 +153,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             stub.abs_src_path = str(self.site.copies[uri])
         for path, cached in self.site.renditions().items():
             files.append(cached_file(config, path, str(cached)))
+        pages = {file.url for file in files.documentation_pages()}
         for path, cached in self.drawings.items():
-            files.append(cached_file(config, path, str(cached), later=self.later))
+            if path[: path.rindex("/") + 1] in pages:  # drawn ahead for a page the site has
+                files.append(cached_file(config, path, str(cached), later=self.later))
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:
