@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from congress.atomic_files import link_or_copy
+from congress.atomic_files import atomic_write, link_or_copy
 from congress.images.drawings import Drawing, DrawingPool
 from PIL import Image
 
@@ -83,3 +83,17 @@ def test_publishing_copies_where_links_are_refused(
     assert copied.read_bytes() == b"card" and copied.stat().st_ino != cached.stat().st_ino
     with pytest.raises(FileNotFoundError):
         link_or_copy(tmp_path / "missing.png", tmp_path / "site" / "x.png")
+
+
+def test_published_files_are_readable_by_the_web_server(tmp_path: Path) -> None:
+    # Files cached before they were made readable are put right as they are published.
+    old = tmp_path / "cache" / "old.png"
+    old.parent.mkdir()
+    old.write_bytes(b"old")
+    old.chmod(0o600)
+    new = tmp_path / "cache" / "new.png"
+    atomic_write(new, b"new")
+    for cached in (old, new):
+        target = tmp_path / "site" / cached.name
+        link_or_copy(cached, target)
+        assert target.stat().st_mode & 0o044 == 0o044, oct(target.stat().st_mode)

@@ -9,6 +9,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+# Files are made readable as the user's umask allows, as open() would make them: mkstemp's are
+# private (0600), and a file the site links to must be readable by the web server and rsync.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+MODE = 0o666 & ~_UMASK
+
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: a reader, or a build that is
@@ -16,6 +22,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, MODE)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(temp, path)
@@ -27,14 +34,26 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:
     """Publish a cached file at `target`: a hard link when the cache shares the disk (no bytes
-    copied), a copy otherwise. Whatever was at `target` is removed first, never written through:
-    it may be a link to another cached file. The cache only ever replaces files (atomic_write),
-    so a published link keeps its content; whatever writes into the site must replace its files
-    too, as every build does (its site folder is new or emptied)."""
+    copied), a copy otherwise, put in place of whatever was there in one rename, never written
+    through it (it may be a link to another cached file). The cache only ever replaces files
+    (atomic_write), so a published link keeps its content; whatever writes into the site must
+    replace its files too, as every build does (its site folder is new or emptied)."""
+    source, target = os.fspath(source), os.fspath(target)
+    if os.stat(source).st_mode & 0o777 != MODE:  # cached before files were made readable
+        os.chmod(source, MODE)
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temp)  # left by a build that was stopped
     try:
-        os.unlink(target)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        _link_or_copy(source, temp)
+    except FileNotFoundError:  # the folder is not there yet (the source is: see above)
+        os.makedirs(folder, exist_ok=True)
+        _link_or_copy(source, temp)
+    os.replace(temp, target)
+
+
+def _link_or_copy(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except FileNotFoundError:
