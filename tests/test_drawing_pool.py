@@ -66,6 +66,8 @@ def test_publishing_links_the_cached_file_and_replaces_what_was_there(tmp_path: 
     other.write_bytes(b"new card")
     link_or_copy(other, target)
     assert target.read_bytes() == b"new card" and cached.read_bytes() == b"card"
+    link_or_copy(other, target)  # again, as a preview does: nothing left beside it
+    assert sorted(p.name for p in target.parent.iterdir()) == ["share-card.png"]
 
 
 def test_publishing_copies_where_links_are_refused(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import congress.images.drawings as drawings
 import pytest
 from image_site import camera_photo, failing_build, image_site
 from PIL import Image
@@ -91,3 +92,15 @@ def test_symlinked_file_is_never_published(tmp_path: Path) -> None:
     (root / "content" / "images" / "evil.jpg").symlink_to(outside)
     log = failing_build(root)
     assert "content/images/evil.jpg:1:1: 图片“images/evil.jpg”是指向内容目录之外的符号链接" in log
+
+
+def test_a_drawing_that_fails_stops_the_build_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(kind: str, args: tuple[str, ...]) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(drawings, "_drawn", full_disk)  # one worker: drawn in this process
+    said = failing_build(image_site(tmp_path))
+    assert "二维码牌和分享图绘制失败：[Errno 28] No space left on device" in said
+    assert "Traceback" not in said

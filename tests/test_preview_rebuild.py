@@ -154,3 +154,12 @@ def test_a_broken_deputy_file_keeps_the_preview_and_its_repair_rebuilds_it(
     profile = (preview.served / "deputies/chen-liqun/index.html").read_text(encoding="utf-8")
     assert "陈立群同志" in profile
     assert_same_site(preview)
+
+
+def test_an_undone_rename_brings_back_the_first_plaque_card_and_code(preview: Preview) -> None:
+    deputy = "data/deputies/cao-yongfu.yml"
+    preview.edit(deputy, lambda text: text.replace("name: 曹永福", "name: 曹永福甲"))
+    preview.rebuild()
+    preview.edit(deputy, lambda text: text.replace("name: 曹永福甲", "name: 曹永福"))
+    preview.rebuild()  # the drawings of the first name are in the cache, older than the others
+    assert_same_site(preview)

@@ -39,8 +39,12 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
     (atomic_write), so a published link keeps its content; whatever writes into the site must
     replace its files too, as every build does (its site folder is new or emptied)."""
     source, target = os.fspath(source), os.fspath(target)
-    if os.stat(source).st_mode & 0o777 != MODE:  # cached before files were made readable
+    cached = os.stat(source)
+    if cached.st_mode & 0o777 != MODE:  # cached before files were made readable
         os.chmod(source, MODE)
+    with contextlib.suppress(FileNotFoundError):
+        if os.path.samestat(cached, os.stat(target)):
+            return  # published already (a preview's rebuild); a rename onto it would do nothing
     folder, name = os.path.split(target)
     temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):

@@ -35,7 +35,7 @@ from congress.problems import report
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -167,8 +167,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         tags = self.meta.pop(page.url, None)
         return insert_into_head(output, tags()) if tags else output
 
+    # After the search plugin has started indexing the last part of the site: both go on in
+    # the background, and neither should wait for the other to start.
+    @event_priority(-200)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.pool.finish()
+        try:
+            self.pool.finish()
+        except Exception as error:  # a full disk, a worker the system stopped
+            raise PluginError(f"二维码牌和分享图绘制失败：{error}") from error
         publish_later(self.later)
         stats = self.drawing_stats = self.pool.stats
         log.info(
