@@ -185,3 +185,17 @@ def test_second_build_does_no_image_work_and_gives_the_same_files(
     before, after = images(root / "first-build"), images(root / "site")
     assert before.keys() == after.keys()
     assert [k for k in before if before[k] != after[k]] == []
+
+
+def test_every_published_file_is_readable_by_the_web_server(
+    built: tuple[Path, Any, Any],
+) -> None:
+    # Photos, drawings and feeds are links to cached files, which are written privately first.
+    site = site_dir(built)
+    private = [
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and p.stat().st_mode & 0o044 != 0o044
+    ]
+    assert private == []
+    assert (site / "deputies/li-ming/qr-plaque.png").stat().st_nlink > 1  # a link to the cache

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from congress.images import qr_plaque_png, qr_svg
-from congress.images.qr import QUIET_ZONE, make_qr, qr_image
+from congress.images.qr import QUIET_ZONE, make_qr, qr_modules
 from PIL import Image
 
 zxingcpp = pytest.importorskip("zxingcpp")
@@ -67,6 +67,13 @@ def test_svg_is_accessible_and_scalable() -> None:
     named = qr_svg(URLS[0], title='扫码查看"张三"代表<履职>')
     assert "<title>扫码查看&quot;张三&quot;代表&lt;履职&gt;</title>" in named
     assert "<?xml" not in svg
+
+
+def qr_image(url: str, module_px: int) -> Image.Image:
+    """The code as a plaque prints it: every module `module_px` pixels square."""
+    modules = qr_modules(url)
+    side = modules.width * module_px
+    return modules.resize((side, side), Image.Resampling.NEAREST)
 
 
 @pytest.mark.parametrize("url", URLS)

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from congress_mkdocs.preview import PREVIEW
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -226,7 +227,7 @@ def test_an_index_in_parts_holds_every_page_but_404_once(parted_site: Path) -> N
     every = [url for urls in parts for url in urls]
     assert sorted(every) == sorted(html_pages(parted_site))
     assert len(parts) >= 3
-    assert all(urls for urls in parts), parts
+    assert all(0 < len(urls) < len(every) for urls in parts), parts
 
 
 def test_parts_json_lists_the_parts_written_and_they_hold_only_their_index(
@@ -462,5 +463,19 @@ def test_a_preview_does_not_index_unless_asked(tmp_path: Path, pid_file: Path) -
     config.plugins["congress-search"].config.index_on_serve = True
     config.plugins.on_startup(command="serve", dirty=False)
     mkdocs_build(config)
+    PREVIEW.start(command="build", dirty=False)  # the tests after this one build, not serve
     assert (Path(config.site_dir) / "pagefind" / "pagefind.js").exists()
     assert_nothing_left(pid_file)
+
+
+def test_the_old_part_pages_option_stops_a_strict_build_with_a_hint(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = search_site(tmp_path / "src")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - congress-search\n", "  - congress-search:\n      part_pages: 3000\n")
+    config.write_text(text, encoding="utf-8")
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        load_config(str(config), strict=True)
+    assert "part_pages 已停用" in caplog.text and "part_characters" in caplog.text

@@ -147,10 +147,11 @@ class Preview:
                 if not isinstance(file, _Generated) and file.is_documentation_page():
                     setattr(file, "is_modified", _always)  # noqa: B010  (MkDocs asks the file)
 
-    def finish(self, build: object) -> None:
-        """The build succeeded: what it wrote is what the next build compares against."""
+    def finish(self, build: object) -> bool:
+        """The build succeeded: what it wrote is what the next build compares against. True
+        for the first call of a build."""
         if build is not self._build:
-            return
+            return False
         if self._same_context:
             # The same pages as last time; files made only for rebuilt pages (drawn images) are
             # in this build's list only when their page was rebuilt, and are not gone.
@@ -169,6 +170,7 @@ class Preview:
                     log.info("预览：删除了 %d 个已不存在的页面或文件", removed)
         self._written, self._current, self._all_files = self._current, {}, Files([])
         self._build = self._noted = None
+        return True
 
     def reset(self) -> None:
         """A failed build may have written part of its files: compare the next one with nothing."""

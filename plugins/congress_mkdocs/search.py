@@ -67,6 +67,12 @@ class SearchConfig(Config):
     index_on_serve = c.Type(bool, default=False)
     """Indexing a province's site takes seconds; a preview after each edit should not wait."""
 
+    part_pages = c.Deprecated(
+        message="congress-search 的 part_pages 已停用：索引现在按页面中的汉字数分部分，"
+        "请删去这一行，需要时改用 part_characters（默认 3200000）",
+        option_type=c.Type(int),
+    )
+
     part_characters = c.Type(int, default=3_200_000)
     """Most Chinese characters (all characters beyond ASCII) of page content in one part of
     the index; parts hold three fifths of this on average. Pagefind holds a part in memory while
@@ -106,7 +112,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.serving = False
         self._index: IndexBuilder | None = None
-        self._excluded: set[str] = set()  # kept across a preview's builds, for pages not rebuilt
+        # Kept across a preview's builds, for the pages it does not rebuild.
+        self._excluded: set[str] = set()
+        self._weights: dict[str, int] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -123,7 +131,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     @event_priority(-100)  # After every other plugin has added its pages.
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._index is not None:
-            weights = {file.dest_uri: _cost(file.page) for file in files.documentation_pages()}
+            weights = self._weights
+            for file in files.documentation_pages():
+                page = file.page
+                if page is None or page.content is not None:  # else not read again: as before
+                    weights[file.dest_uri] = _cost(page)
             statics = [file.dest_uri for file in files.static_pages()]
             paths = [path for path in [*weights, *statics] if _is_indexed(path)]
             self._index.plan(paths, lambda path: weights.get(path, _UNREAD_PAGE))
@@ -201,7 +213,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 path = prefix + entry.name
                 if entry.name.startswith("."):
                     continue
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     if path not in skipped:
                         below.append((entry.path, path + "/"))
                 elif _is_indexed(path) and path not in pages and path not in self._excluded:

@@ -28,10 +28,10 @@ from pagefind.service import get_executable
 log = logging.getLogger("mkdocs.plugins.congress.search")
 
 _PROCESSES = 1
-"""Pagefind processes at a time. Pagefind keeps up to 330 KB a page in memory while it indexes
-a part (segmenting Chinese costs most of it): a second process at once doubled that, and took
-a 50,000-page build past 2 GB. While the pages are written, one process on the core the build
-leaves idle is all the cores allow anyway."""
+"""Pagefind processes at a time. Pagefind keeps some 160 bytes for each Chinese character of a
+part in memory while it indexes it (segmenting Chinese costs most of it): a second process at
+once doubled that, and took a 50,000-page build past 2 GB. While the pages are written, one
+process on the core the build leaves idle is all the cores allow anyway."""
 
 _PART_FILES = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta|fragment|filter|index")
 """What of a later part the search box fetches: merged, it runs on the first part's scripts."""

@@ -316,9 +316,9 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        PREVIEW.finish(config)
         FOLDERS.wait()
-        give_back()  # the pages written since the last time, while drawing and Pagefind go on
+        if PREVIEW.finish(config):  # every congress plugin gets here; the first gives back
+            give_back()  # the pages written since the last time, while drawing and Pagefind go on
 
     def on_build_error(self, *, error: Exception) -> None:
         PREVIEW.reset()

@@ -151,7 +151,11 @@ class FeedCache:
 
 
 def _unused(entry: os.DirEntry[str], used: set[str]) -> bool:
+    """A feed file no key names (".feed": of the earlier format), or a stale temporary file;
+    anything else in the folder is not the cache's to remove."""
     name = entry.name
     if name.endswith(".tmp"):
         return time.time() - entry.stat().st_mtime > STALE_TEMP_SECONDS
-    return name.split(".", 1)[0] not in used
+    if name.endswith((RSS, ATOM, ".feed")):
+        return name.split(".", 1)[0] not in used
+    return False

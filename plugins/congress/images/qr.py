@@ -66,13 +66,6 @@ def qr_modules(url: str) -> Image.Image:
     return Image.frombytes("L", (side, side), b"".join([*blank, *rows, *blank]))
 
 
-def qr_image(url: str, module_px: int) -> Image.Image:
-    """The code as a black-on-white picture, every module exactly `module_px` pixels."""
-    modules = qr_modules(url)
-    side = modules.width * module_px
-    return modules.resize((side, side), Image.Resampling.NEAREST)
-
-
 def modules_across(url: str) -> int:
     """Modules per side, quiet zone included."""
     return len(make_qr(url).matrix) + 2 * QUIET_ZONE
