@@ -5,15 +5,7 @@ the cache."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-from pathlib import Path
-from typing import Any
-
-import congress_mkdocs.search_index as search_index
 import pytest
-from congress import memory
 from congress_mkdocs.search_index import chunks
 
 PART_SIZE = 400
@@ -94,73 +86,3 @@ def test_an_edit_that_lengthens_a_page_indexes_again_its_part_and_seldom_more(at
     # next one changes (when the longer page moves a cut).
     others = [part for part in after if edited not in part]
     assert sum(tuple(part) not in before for part in others) <= 1
-
-
-class Memory:
-    """What the build holds, as the search plugin reads it, set by the test."""
-
-    def __init__(self, mb: float) -> None:
-        self.mb = mb
-
-    def __call__(self) -> float:
-        return self.mb
-
-
-def builder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: Memory) -> tuple[Any, list]:
-    """An index of three parts, each of one page of 60 characters, within 1000 MB; the parts it
-    starts are recorded, not given to Pagefind."""
-    index = search_index.IndexBuilder(
-        search_index.Pages(str(tmp_path), lambda html: html),
-        search_index.PartCache(tmp_path / "cache"),
-        search_index.IndexOptions("body", ()),
-        part_size=100,
-        memory_limit_mb=1000,
-    )
-    started: list[list[str]] = []
-    monkeypatch.setattr(index, "_make", lambda digest, paths: started.append(paths))
-    monkeypatch.setattr(search_index, "resident_mb", held)
-    index.plan(["a.html", "b.html", "c.html"], lambda path: 60)
-    return index, started
-
-
-def test_a_part_waits_while_the_build_holds_too_much_memory_and_starts_once_it_is_given_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    held = Memory(1001)  # past the limit already
-    index, started = builder(tmp_path, monkeypatch, held)
-    index.seen("a.html", "<p>甲</p>")
-    index.seen("b.html", "<p>乙</p>")  # the first part is complete: it waits
-    assert started == []
-    held.mb = 300  # the build gave back the pages it wrote
-    for _ in range(100):  # looked at again once a hundred more pages are written
-        index.seen("other.html", None)
-    assert started == []
-    index.seen("other.html", None)
-    assert started == [["a.html"], ["b.html"]]
-
-
-def test_without_a_limit_or_room_to_spare_parts_start_as_they_are_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    index, started = builder(tmp_path, monkeypatch, Memory(300))
-    index.seen("a.html", "<p>甲</p>")
-    index.seen("b.html", "<p>乙</p>")
-    assert started == [["a.html"]]
-
-
-def test_the_memory_of_the_build_counts_its_helper_processes() -> None:
-    alone = memory.resident_mb()
-    if not alone:
-        pytest.skip("/proc cannot tell the memory of processes here")
-    helper = subprocess.Popen(
-        [sys.executable, "-c", "import sys; data = bytearray(200 * 2**20); sys.stdin.read()"],
-        stdin=subprocess.PIPE,
-    )
-    try:
-        for _ in range(50):
-            if memory.resident_mb() - alone > 150:
-                break
-            time.sleep(0.1)
-        assert memory.resident_mb() - alone > 150
-    finally:
-        helper.communicate(b"")

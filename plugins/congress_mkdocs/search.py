@@ -61,13 +61,6 @@ class SearchConfig(Config):
     deputy it names. The QR code's caption is the same on every page. (Pagefind leaves out
     `<nav>` of itself, and with it an article's previous and next links.)"""
 
-    memory_limit = c.Type(int, default=2000)
-    """Megabytes the build and its helpers (drawing workers, Pagefind) should hold at most
-    together. A part of the index whose Pagefind would pass it waits while the build gives back
-    the memory of the pages it has written (a province's first build holds the most just as
-    its first pages are written); parts still waiting are indexed when the build ends. 0: no
-    limit. A build of 20,000 pages stays well under 2000 without waiting."""
-
     output_subdir = c.Type(str, default="pagefind")
     """Folder in the site for the index and Pagefind's scripts."""
 
@@ -83,8 +76,8 @@ class SearchConfig(Config):
     part_characters = c.Type(int, default=3_200_000)
     """Most Chinese characters (all characters beyond ASCII) of page content in one part of
     the index; parts hold three fifths of this on average. Pagefind holds a part in memory while
-    it indexes it, 160 to 200 bytes for each such character as measured (segmenting Chinese is
-    most of it), so this bounds Pagefind's memory: about 650 MB at most, some 1,700 news
+    it indexes it, some 160 bytes for each such character as measured (segmenting Chinese is
+    most of it), so this bounds the build's memory: about 550 MB at most, some 1,700 news
     articles or 9,000 deputies' pages. An edit indexes its part again; a query fetches a little
     from every part, so fewer, larger parts make searching a little cheaper."""
 
@@ -133,9 +126,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         options = IndexOptions(self.config.root_selector, tuple(self.config.exclude_selectors))
         pages = Pages(config.site_dir, Excerpt(self.config.root_selector))
         cache = PartCache(config_root(config) / CACHE)
-        self._index = IndexBuilder(
-            pages, cache, options, self.config.part_characters, self.config.memory_limit
-        )
+        self._index = IndexBuilder(pages, cache, options, self.config.part_characters)
 
     @event_priority(-100)  # After every other plugin has added its pages.
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

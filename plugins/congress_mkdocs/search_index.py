@@ -23,18 +23,14 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from congress.memory import resident_mb
 from pagefind.service import get_executable
 
 log = logging.getLogger("mkdocs.plugins.congress.search")
 
-PAGEFIND_BYTES_PER_CHARACTER = 200
-"""What Pagefind holds while it indexes a part, for each Chinese character in it (as measured,
-160 to 200: segmenting Chinese is most of it)."""
-
 _PROCESSES = 1
-"""Pagefind processes at a time. A second process at once doubles the memory Pagefind holds,
-and took a 50,000-page build past 2 GB. While the pages are written, one
+"""Pagefind processes at a time. Pagefind keeps some 160 bytes for each Chinese character of a
+part in memory while it indexes it (segmenting Chinese costs most of it): a second process at
+once doubled that, and took a 50,000-page build past 2 GB. While the pages are written, one
 process on the core the build leaves idle is all the cores allow anyway."""
 
 _PART_FILES = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta|fragment|filter|index")
@@ -203,18 +199,10 @@ class IndexBuilder:
     of each as it is written, and `finish` once the build is done."""
 
     def __init__(
-        self,
-        pages: Pages,
-        cache: PartCache,
-        options: IndexOptions,
-        part_size: int,
-        memory_limit_mb: int = 0,
+        self, pages: Pages, cache: PartCache, options: IndexOptions, part_size: int
     ) -> None:
         self.pages, self.cache, self.options, self.part_size = pages, cache, options, part_size
-        self.memory_limit_mb = memory_limit_mb
         self._parts: list[list[str]] = []
-        self._part_weights: list[int] = []
-        self._waited = 0  # pages written since a part was last found to wait for memory
         self._weight: Callable[[str], int] = lambda path: 1
         self._part_of: dict[str, int] = {}
         self._unseen: list[int] = []
@@ -225,7 +213,6 @@ class IndexBuilder:
     def plan(self, paths: list[str], weight: Callable[[str], int] = lambda path: 1) -> None:
         """The pages in the order they will be written, each weighing what indexing it costs."""
         self._parts = chunks(paths, self.part_size, weight)
-        self._part_weights = [sum(weight(path) for path in part) for part in self._parts]
         self._weight = weight
         self._part_of = {path: i for i, part in enumerate(self._parts) for path in part}
         self._unseen = [len(part) for part in self._parts]
@@ -242,32 +229,13 @@ class IndexBuilder:
                 self._complete.append(part)
 
     def _start_complete(self) -> None:
-        while self._complete:
-            part = self._complete[0]
+        for part in self._complete:
             paths = [path for path in self._parts[part] if path in self.pages]
             digest = self.pages.digest(paths, self.options)
             if paths and self.cache.get(digest) is None:
-                if not self._room_for(part):
-                    return  # this part and the ones after it wait; `finish` makes them at last
                 log.debug("站内搜索：第 %d 部分（%d 个页面）写完，开始建索引", part + 1, len(paths))
                 self._started[part] = (digest, self._make(digest, paths))
-            self._complete.pop(0)
-
-    def _room_for(self, part: int) -> bool:
-        """Whether Pagefind can index the part now within `memory_limit_mb`, beside what the
-        build and its other helpers hold (looked at again after every hundred pages written,
-        as the build gives back the memory of the pages it wrote)."""
-        if not self.memory_limit_mb:
-            return True
-        if self._waited:
-            self._waited -= 1
-            return False
-        needs = self._part_weights[part] * PAGEFIND_BYTES_PER_CHARACTER / 2**20
-        held = resident_mb()
-        if not held or held + needs <= self.memory_limit_mb:
-            return True
-        self._waited = 100
-        return False
+        self._complete = []
 
     def _make(self, digest: str, paths: list[str]) -> Future[Path]:
         self.cache.folder.mkdir(parents=True, exist_ok=True)
