@@ -356,10 +356,11 @@ def _table(rows: list[tuple[Run, Run, Run | None, tuple[float, float] | None]]) 
         ):
             if r is None:
                 continue
+            query = f"{r.query_kb:.0f}" if r.query_kb else "—"  # not measured for this row
             lines.append(
                 f"| {r.label} | {r.pages} | {r.seconds:.1f} | {r.ms_per_page:.2f} | {extra[0]} | "
                 f"{r.peak_mb:.0f} | {r.total_peak_mb:.0f} | {r.output_mb:.0f} | {r.largest_html_kb:.0f} | "
-                f"{r.search_index_kb:.0f} | {r.query_kb:.0f} | {extra[1]} |\n"
+                f"{r.search_index_kb:.0f} | {query} | {extra[1]} |\n"
             )
     return head + "".join(lines)
 
