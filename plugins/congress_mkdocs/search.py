@@ -76,8 +76,8 @@ class SearchConfig(Config):
     part_characters = c.Type(int, default=3_200_000)
     """Most Chinese characters (all characters beyond ASCII) of page content in one part of
     the index; parts hold three fifths of this on average. Pagefind holds a part in memory while
-    it indexes it, some 160 bytes for each such character as measured (segmenting Chinese is
-    most of it), so this bounds the build's memory: about 550 MB at most, some 1,700 news
+    it indexes it, 160 to 200 bytes for each such character as measured (segmenting Chinese
+    is most of it), so this bounds Pagefind's memory: about 650 MB at most, some 1,700 news
     articles or 9,000 deputies' pages. An edit indexes its part again; a query fetches a little
     from every part, so fewer, larger parts make searching a little cheaper."""
 

@@ -28,7 +28,7 @@ from pagefind.service import get_executable
 log = logging.getLogger("mkdocs.plugins.congress.search")
 
 _PROCESSES = 1
-"""Pagefind processes at a time. Pagefind keeps some 160 bytes for each Chinese character of a
+"""Pagefind processes at a time. Pagefind keeps 160 to 200 bytes for each Chinese character of a
 part in memory while it indexes it (segmenting Chinese costs most of it): a second process at
 once doubled that, and took a 50,000-page build past 2 GB. While the pages are written, one
 process on the core the build leaves idle is all the cores allow anyway."""
