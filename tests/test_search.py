@@ -13,12 +13,15 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from congress_mkdocs.preview import PREVIEW
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import get_executable
 from site_factory import STATION, build, write_site
@@ -479,3 +482,28 @@ def test_the_old_part_pages_option_stops_a_strict_build_with_a_hint(
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         load_config(str(config), strict=True)
     assert "part_pages 已停用" in caplog.text and "part_characters" in caplog.text
+
+
+def test_a_preview_plans_its_parts_in_the_order_this_build_writes_its_pages(
+    tmp_path: Path,
+) -> None:
+    config = load_config(str(search_site(tmp_path / "src") / "mkdocs.yml"))
+    plugin = config.plugins["congress-search"]
+    planned: list[list[str]] = []
+
+    class Index:
+        def plan(self, paths: list[str], weight: Any) -> None:
+            planned.append(paths)
+
+    def files(*names: str) -> Files:
+        made = Files(
+            [File(f"{name}.md", None, config.site_dir, use_directory_urls=True) for name in names]
+        )
+        for file in made:
+            Page(None, file, config).content = "<p>正文</p>"
+        return made
+
+    for names in (["b", "c"], ["a", "b", "c"]):  # a page added before the others
+        plugin._index = Index()
+        plugin.on_env(None, config=config, files=files(*names))
+    assert planned[-1] == ["a/index.html", "b/index.html", "c/index.html"]

@@ -132,12 +132,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._index is not None:
             weights = self._weights
+            pages = []  # in the order they will be written, which the parts follow
             for file in files.documentation_pages():
                 page = file.page
                 if page is None or page.content is not None:  # else not read again: as before
                     weights[file.dest_uri] = _cost(page)
+                pages.append(file.dest_uri)
             statics = [file.dest_uri for file in files.static_pages()]
-            paths = [path for path in [*weights, *statics] if _is_indexed(path)]
+            paths = [path for path in pages + statics if _is_indexed(path)]
             self._index.plan(paths, lambda path: weights.get(path, _UNREAD_PAGE))
         return env
 
