@@ -17,24 +17,14 @@ class CachedFile(File):
     later: list[CachedFile] | None = None
     """Where to wait when the cached file is not there yet (a drawing in the making)."""
 
-    def is_modified(self) -> bool:
-        """Whether the site's file is not this cached file: MkDocs compares times, and a link
-        has the time of the cached file it was made from, which may be newer than this one
-        (a preview after an edit was undone)."""
-        source = self.abs_src_path
-        assert source is not None
-        try:
-            return not os.path.samestat(os.stat(source), os.stat(self.abs_dest_path))
-        except FileNotFoundError:
-            return True
-
     def copy_file(self, dirty: bool = False) -> None:
+        # No check of times, in a preview either: a link has the time of the cached file it was
+        # made from, which says nothing after an edit is undone; publishing a file that is
+        # there already does nothing.
         source = self.abs_src_path
         assert source is not None
         if self.later is not None and not os.path.exists(source):
             self.later.append(self)
-            return
-        if dirty and not self.is_modified():
             return
         link_or_copy(source, self.abs_dest_path)
 
