@@ -50,14 +50,16 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(temp)  # left by a build that was stopped
     try:
-        _link_or_copy(source, temp)
+        link_else_copy(source, temp)
     except FileNotFoundError:  # the folder is not there yet (the source is: see above)
         os.makedirs(folder, exist_ok=True)
-        _link_or_copy(source, temp)
+        link_else_copy(source, temp)
     os.replace(temp, target)
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def link_else_copy(source: str | Path, target: str | Path) -> None:
+    """A new file at `target` with the content of `source`, a cached file that is never changed
+    in place: a hard link, or a copy across disks."""
     try:
         os.link(source, target)
     except FileNotFoundError:

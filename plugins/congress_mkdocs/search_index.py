@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from congress.atomic_files import link_else_copy
 from pagefind.service import get_executable
 
 log = logging.getLogger("mkdocs.plugins.congress.search")
@@ -275,7 +276,7 @@ def _publish(parts: list[Path], bundle: Path) -> list[str]:
     shutil.rmtree(new, ignore_errors=True)
     names = [""] if parts else []
     if parts:
-        shutil.copytree(parts[0], new, copy_function=_link)
+        shutil.copytree(parts[0], new, copy_function=link_else_copy)
     else:
         new.mkdir(parents=True)
     for number, part in enumerate(parts[1:], start=2):
@@ -284,10 +285,10 @@ def _publish(parts: list[Path], bundle: Path) -> list[str]:
             if _PART_FILES.fullmatch(entry.name):
                 target = new / name / entry.name
                 if entry.is_dir():
-                    shutil.copytree(entry, target, copy_function=_link)
+                    shutil.copytree(entry, target, copy_function=link_else_copy)
                 else:
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    _link(entry, target)
+                    link_else_copy(entry, target)
         names.append(name)
     (new / "parts.json").write_text(json.dumps({"parts": names[1:]}), encoding="utf-8")
     old = bundle.with_name(bundle.name + ".old")
@@ -297,11 +298,3 @@ def _publish(parts: list[Path], bundle: Path) -> list[str]:
     new.rename(bundle)
     shutil.rmtree(old, ignore_errors=True)
     return names
-
-
-def _link(source: str | Path, target: str | Path) -> None:
-    """A hard link to the cached file, which is never changed in place; a copy across devices."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
