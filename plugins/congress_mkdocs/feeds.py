@@ -13,11 +13,12 @@ from typing import Any
 from congress.articles import build_feeds, feed_articles, feed_specs
 from congress.articles.feed_cache import FeedCache
 from congress.articles.feed_links import link_tags
-from congress.articles.feeds import FeedSpec
+from congress.articles.feeds import FeedSpec, forget_bodies
 from congress.articles.feeds_page import feeds_page
 from congress.articles.model import Article
 from congress.catalog import Catalog
 from congress.images import web_original
+from congress.memory import give_back
 from congress.render.environment import Rendered
 from congress.render.urls import relative
 from mkdocs.config import config_options as c
@@ -177,6 +178,8 @@ class FeedsPlugin(GeneratingPlugin):
         if cache is not None and cache.made:
             reused = f"，{cache.reused} 个沿用缓存" if cache.reused else ""
             log.info("订阅源：生成 %d 个%s", cache.made, reused)
+        forget_bodies()
+        give_back()
         super().on_post_build(config=config)
 
     def on_post_page(self, output: str, /, *, page: Page, **kwargs: Any) -> str:

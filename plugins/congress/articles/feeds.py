@@ -145,6 +145,12 @@ def _absolute_body(html_of: Callable[[Article], str], article: Article, url: str
     return absolutize(html_of(article), url)
 
 
+def forget_bodies() -> None:
+    """Drops the kept bodies once every feed is written: at the end of a province's first
+    build they would otherwise hold some 30 MB while Pagefind and the drawings still run."""
+    _absolute_body.cache_clear()
+
+
 def _absolute(site_url: str, path: str) -> str:
     return site_url + quote(path, safe="/#%")
 
