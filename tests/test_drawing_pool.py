@@ -28,7 +28,7 @@ def size_of(path: Path) -> tuple[int, int]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_every_drawing_added_is_in_the_cache_once_finished(tmp_path: Path, workers: int) -> None:
     pool = DrawingPool(tmp_path, max_workers=workers, batch=8)
-    paths = pool.add(*CARDS) + pool.add(CODE, PLAQUE, CARDS[0])
+    paths = [Path(p) for p in pool.add(*CARDS) + pool.add(CODE, PLAQUE, CARDS[0])]
     pool.finish()
     assert [size_of(p) for p in paths[:40]] == [(1200, 630)] * 40
     assert paths[40].read_text("utf-8").startswith("<svg")
@@ -37,7 +37,7 @@ def test_every_drawing_added_is_in_the_cache_once_finished(tmp_path: Path, worke
     assert not list((tmp_path / "drawings").glob(".*"))  # no temporary file left behind
 
     again = DrawingPool(tmp_path, max_workers=workers)
-    assert again.add(*CARDS) == paths[:40]
+    assert [Path(p) for p in again.add(*CARDS)] == paths[:40]
     again.finish()
     assert (again.stats.drawn, again.stats.reused) == (0, 40)
 

@@ -60,7 +60,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.root = Path(config.config_file_path).parent
         self.cache = self.root / self.config.cache_dir
         self.pool = DrawingPool(self.cache, max_workers=self.config.max_workers)
-        self.drawings: dict[str, Path] = {}  # site path -> the drawing's file in the cache
+        self.drawings: dict[str, str] = {}  # site path -> the drawing's file in the cache
         self.data_pages = data_pages(shared_catalog(config, self.config))
         self.base = site_url(config)
         if not PREVIEW.serving:
@@ -154,9 +154,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         for path, cached in self.site.renditions().items():
             files.append(cached_file(config, path, str(cached)))
         pages = {file.url for file in files.documentation_pages()}
-        for path, cached in self.drawings.items():
+        for path, drawn in self.drawings.items():
             if path[: path.rindex("/") + 1] in pages:  # drawn ahead for a page the site has
-                files.append(cached_file(config, path, str(cached), later=self.later))
+                files.append(cached_file(config, path, drawn, later=self.later))
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:

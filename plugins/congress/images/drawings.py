@@ -42,11 +42,13 @@ def _font_identity() -> str:
     return f"{font.name}:{font.stat().st_size}"
 
 
-def drawing_path(cache_root: Path, drawing: Drawing) -> Path:
+def drawing_path(cache_root: Path, drawing: Drawing) -> str:
+    """Where the drawing is cached. A string, not a Path: a province's build keeps one for each
+    of some 70,000 drawings, and a Path holds its parts besides (about 40 MB more)."""
     material = json.dumps([DRAWING_VERSION, _font_identity(), drawing.kind, list(drawing.args)])
     key = hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
     suffix = ".svg" if drawing.kind == "qr" else ".png"
-    return cache_root / "drawings" / f"{drawing.kind}-{key}{suffix}"
+    return os.path.join(cache_root, "drawings", f"{drawing.kind}-{key}{suffix}")
 
 
 def _drawn(kind: str, args: tuple[str, ...]) -> bytes:
@@ -92,12 +94,12 @@ class DrawingPool:
         self.stats = DrawingStats()
         self._workers = max_workers or os.cpu_count() or 1
         self._batch = batch
-        self._paths: dict[Drawing, Path] = {}
+        self._paths: dict[Drawing, str] = {}
         self._waiting: list[tuple[str, tuple[str, ...], str]] = []
         self._futures: list[Future[None]] = []
         self._executor: ProcessPoolExecutor | None = None
 
-    def add(self, *drawings: Drawing) -> list[Path]:
+    def add(self, *drawings: Drawing) -> list[str]:
         """The cached file of each drawing, drawn in the background when it is not there yet;
         drawings added together are drawn together. Raises FontNotFoundError when no Chinese
         font is installed."""
@@ -106,11 +108,11 @@ class DrawingPool:
             path = self._paths.get(drawing)
             if path is None:
                 path = self._paths[drawing] = drawing_path(self.cache_root, drawing)
-                if path.is_file():
+                if os.path.isfile(path):
                     self.stats.reused += 1
                 else:
                     self.stats.drawn += 1
-                    self._waiting.append((drawing.kind, drawing.args, str(path)))
+                    self._waiting.append((drawing.kind, drawing.args, path))
             paths.append(path)
         if len(self._waiting) >= self._batch:
             self._hand_over()
