@@ -69,17 +69,23 @@ class SearchConfig(Config):
 
     part_pages = c.Deprecated(
         message="congress-search 的 part_pages 已停用：索引现在按页面中的汉字数分部分，"
-        "请删去这一行，需要时改用 part_characters（默认 3200000）",
+        "请删去这一行，需要时改用 part_characters（默认 4000000）",
         option_type=c.Type(int),
     )
 
-    part_characters = c.Type(int, default=3_200_000)
+    part_characters = c.Type(int, default=4_000_000)
     """Most Chinese characters (all characters beyond ASCII) of page content in one part of
-    the index; parts hold three fifths of this on average. Pagefind holds a part in memory while
-    it indexes it, 160 to 200 bytes for each such character as measured (segmenting Chinese
-    is most of it), so this bounds Pagefind's memory: about 650 MB at most, some 1,700 news
-    articles or 9,000 deputies' pages. An edit indexes its part again; a query fetches a little
-    from every part, so fewer, larger parts make searching a little cheaper."""
+    the index, each page counting as `PAGE_CHARACTERS` more; parts hold three fifths of this on
+    average. Pagefind holds a part in memory while it indexes it, so this bounds Pagefind's
+    memory: about 600 MB at most, some 1,600 news articles or 4,400 deputies' pages. An edit
+    indexes its part again; a query fetches a little from every part, so fewer, larger parts
+    make searching a little cheaper."""
+
+
+PAGE_CHARACTERS = 600
+"""What Pagefind keeps for a page besides its text, as characters of text: about 80 KB a page
+and 137 bytes a character, as measured on a 50,000-page site. Counting characters alone, a part
+of 10,500 deputies' pages weighed as much as one of 1,700 articles, and took 1.3 GB, not 620 MB."""
 
 
 def _is_indexed(path: str) -> bool:
@@ -92,15 +98,15 @@ def _is_indexed(path: str) -> bool:
 
 
 def _cost(page: Page | None) -> int:
-    """What indexing a page costs: its characters beyond ASCII, its Chinese text, which
-    Pagefind's memory grows with; nothing for a page left out of the index."""
+    """What indexing a page costs, in the memory Pagefind takes for it: its characters beyond
+    ASCII (its Chinese text) and the page itself; nothing for a page left out of the index."""
     if page is None or _excluded(page):
         return 0
     text = page.content or ""
-    return len(text) - len(text.encode("ascii", "ignore"))
+    return PAGE_CHARACTERS + len(text) - len(text.encode("ascii", "ignore"))
 
 
-_UNREAD_PAGE = 2000  # an HTML file no page event read: as much as a news article
+_UNREAD_PAGE = PAGE_CHARACTERS + 2000  # an HTML file no page event read: as a news article
 
 
 def _excluded(page: Page) -> bool:
