@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from congress_mkdocs.file_events import hear_edits
 from congress_mkdocs.frames import install, installed
 from congress_mkdocs.generated_pages import GeneratedPage, add_pages, nav_titles
 from congress_mkdocs.options import CatalogOptions
@@ -291,8 +292,10 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
         shared_catalog(config, self.config)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        """`mkdocs serve` watches docs/ and mkdocs.yml only; data/ edits must refresh too."""
+        """`mkdocs serve` watches docs/ and mkdocs.yml only: data/ edits must refresh too. Folders
+        are watched by kernel events where they can be (see file_events.py)."""
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        hear_edits(server)
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
