@@ -3,6 +3,8 @@ MkDocs does everywhere else."""
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 import time
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 from congress_mkdocs.file_events import EVENT_FILESYSTEMS, EditObserver, filesystem_type, hear_edits
 from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.inotify import InotifyEmitter
 from watchdog.observers.polling import PollingObserver
 
 MOUNTS = """\
@@ -19,6 +22,7 @@ C:\\134 /mnt/c 9p rw,dirsync 0 0
 server:/share /srv/share nfs4 rw 0 0
 tmpfs /srv/share/tmp tmpfs rw 0 0
 /dev/vdb /home/my\\040docs xfs rw 0 0
+/dev/vdc /srv/a\\134b btrfs rw 0 0
 """
 
 
@@ -31,6 +35,7 @@ tmpfs /srv/share/tmp tmpfs rw 0 0
         ("/srv/share/site", "nfs4"),
         ("/srv/share/tmp/x", "tmpfs"),  # the longest mount point holding it
         ("/home/my docs/site", "xfs"),  # spaces are escaped in the table
+        ("/srv/a\\b/site", "btrfs"),  # and backslashes
     ],
 )
 def test_the_filesystem_of_a_path_is_that_of_the_longest_mount_holding_it(
@@ -91,12 +96,18 @@ def test_an_edit_in_a_watched_folder_is_heard_at_once_and_reading_is_not_an_edit
         observer.join()
 
 
+def heard_folders(server: LiveReloadServer) -> list[str]:
+    return [emitter.watch.path for emitter in server.observer.events.emitters]
+
+
 def test_a_folder_unwatched_is_no_longer_heard(tmp_path: Path, server: LiveReloadServer) -> None:
     data = tmp_path / "data"
     data.mkdir()
     server.watch(str(data))
     hear_edits(server)
+    assert heard_folders(server) == [str(data)]
     server.unwatch(str(data))
+    assert heard_folders(server) == []
     server.observer.start()
     try:
         (data / "deputy.yml").write_text("name: 李明\n", encoding="utf-8")
@@ -104,3 +115,51 @@ def test_a_folder_unwatched_is_no_longer_heard(tmp_path: Path, server: LiveReloa
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def edit_is_heard(server: LiveReloadServer, edit: object) -> bool:
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        edit()  # type: ignore[operator]
+        return wants_rebuild(server, within=2.0)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_a_folder_the_kernel_cannot_watch_is_listed_and_the_preview_still_starts(
+    tmp_path: Path, server: LiveReloadServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def out_of_watches(self: InotifyEmitter) -> None:
+        raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+    monkeypatch.setattr(InotifyEmitter, "on_thread_start", out_of_watches)
+    data = tmp_path / "data"
+    data.mkdir()
+    server.watch(str(data))
+    hear_edits(server)
+    assert heard_folders(server) == []
+    assert [e.watch.path for e in server.observer.listing.emitters] == [str(data)]
+    assert edit_is_heard(server, lambda: (data / "deputy.yml").write_text("x", encoding="utf-8"))
+
+
+def test_a_folder_reached_by_a_symbolic_link_is_heard(
+    tmp_path: Path, server: LiveReloadServer
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "content").symlink_to(real)
+    server.watch(str(tmp_path / "content"))
+    hear_edits(server)
+    assert heard_folders(server) == [str(real)]
+    assert edit_is_heard(server, lambda: (real / "a.md").write_text("x", encoding="utf-8"))
+
+
+def test_touching_a_file_is_an_edit(tmp_path: Path, server: LiveReloadServer) -> None:
+    page = tmp_path / "content" / "a.md"
+    page.parent.mkdir()
+    page.write_text("# 标题\n", encoding="utf-8")
+    server.watch(str(page.parent))
+    hear_edits(server)
+    assert edit_is_heard(server, lambda: os.utime(page))

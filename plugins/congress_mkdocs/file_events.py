@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from typing import Any
 
 from watchdog.events import (
+    EventsLostEvent,
+    FileAttribEvent,
     FileCreatedEvent,
     FileDeletedEvent,
     FileModifiedEvent,
@@ -36,9 +39,13 @@ EDITS: list[type[FileSystemEvent]] = [
     FileModifiedEvent,
     FileDeletedEvent,
     FileMovedEvent,
+    FileAttribEvent,  # `touch`, or a checkout that sets only the time
+    EventsLostEvent,  # the kernel's queue overflowed (a large checkout): rebuild to be sure
 ]
 """What a rebuild follows (MkDocs ignores folders' own events). Not opening or closing a file:
 the build itself reads content/, and would set off another build."""
+
+_ESCAPED = re.compile(r"\\([0-7]{3})")
 
 
 def filesystem_type(path: str, mounts: str = "/proc/mounts") -> str | None:
@@ -46,12 +53,12 @@ def filesystem_type(path: str, mounts: str = "/proc/mounts") -> str | None:
     path = os.path.realpath(path)
     found, found_type = "", None
     try:
-        with open(mounts, encoding="utf-8") as table:
+        with open(mounts, encoding="utf-8", errors="surrogateescape") as table:
             for line in table:
                 fields = line.split()
                 if len(fields) < 3:
                     continue
-                point = fields[1].replace("\\040", " ")
+                point = _ESCAPED.sub(lambda octal: chr(int(octal[1], 8)), fields[1])
                 inside = path == point or path.startswith(point.rstrip("/") + "/")
                 if inside and len(point) >= len(found):
                     found, found_type = point, fields[2]
@@ -67,13 +74,21 @@ class EditObserver:
     def __init__(self, listing: BaseObserver, events: BaseObserver) -> None:
         self.listing, self.events = listing, events
         self._heard: set[ObservedWatch] = set()
+        # Running before any folder is given to it, so that a folder the kernel cannot watch
+        # (out of inotify watches) fails as it is scheduled, and is listed instead; started
+        # later, the failure would stop the preview as it starts.
+        events.start()
 
     def schedule(
         self, handler: Any, path: str, *, recursive: bool = False, **options: Any
     ) -> ObservedWatch:
         if os.path.isdir(path) and filesystem_type(path) in EVENT_FILESYSTEMS:
             try:
-                watch = self.events.schedule(handler, path, recursive=recursive, event_filter=EDITS)
+                # The folder itself: inotify does not follow a symbolic link it is given.
+                folder = os.path.realpath(path)
+                watch = self.events.schedule(
+                    handler, folder, recursive=recursive, event_filter=EDITS
+                )
             except OSError as error:  # out of inotify watches: list this folder instead
                 log.info("预览：%s 改为定时检查（%s）", path, error)
             else:
@@ -89,7 +104,6 @@ class EditObserver:
             self.listing.unschedule(watch)
 
     def start(self) -> None:
-        self.events.start()
         self.listing.start()
 
     def stop(self) -> None:
