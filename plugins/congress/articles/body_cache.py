@@ -95,7 +95,8 @@ class BodyCache:
 
     def _convert_in_parallel(self, articles: list[Article]) -> Iterator[str]:
         # Sent encoded: pickling a str leaves a UTF-8 copy of it attached to the str for as long
-        # as the article lives (115 MB for 25,000 articles); the bytes go once sent.
+        # as the article lives (115 MB for 25,000 articles). The bytes are all made at once
+        # (`map` submits every chunk), but go as their chunks come back converted.
         jobs = ((a.body.encode("utf-8"), a.content_path, a.url) for a in articles)
         # Spawned, not forked: the build may have threads running (the search indexer).
         context = multiprocessing.get_context("spawn")
