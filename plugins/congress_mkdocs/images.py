@@ -108,10 +108,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             ),
             lambda path: files.get_file_from_path(path) is not None,
         )
-        if info is not None:
-            html = fill_qr_slot(html, qr_drawing(self.base + url, info.title))
         if info is not None or (category and is_article_url(url)):
-            self._draw(self._drawings(url, info, name, title, unescape(str(category))))
+            drawings = self._drawings(url, info, name, title, unescape(str(category)))
+            if info is not None:
+                html = fill_qr_slot(html, drawings[url + QR_NAME])
+            self._draw(drawings)
             description = page.meta.get("description") or config.site_description or ""
             # Made as the page is written: held for every page at once, the tags of a
             # province's site would take tens of megabytes.
@@ -153,11 +154,12 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             stub.abs_src_path = str(self.site.copies[uri])
         for path, cached in self.site.renditions().items():
             files.append(cached_file(config, path, str(cached)))
-        pages = {file.url for file in files.documentation_pages()}
+        documentation = files.documentation_pages()
+        pages = {file.url for file in documentation}
         for path, drawn in self.drawings.items():
             if path[: path.rindex("/") + 1] in pages:  # drawn ahead for a page the site has
                 files.append(cached_file(config, path, drawn, later=self.later))
-        for file in files.documentation_pages():
+        for file in documentation:
             page = file.page
             if page is not None and page.content:
                 page.content = self.site.rewrite(page.url, page.content)
