@@ -18,11 +18,11 @@ from congress.articles.feeds_page import feeds_page
 from congress.articles.model import Article
 from congress.catalog import Catalog
 from congress.images import web_original
-from congress.memory import give_back
 from congress.render.environment import Rendered
 from congress.render.urls import relative
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
@@ -173,13 +173,15 @@ class FeedsPlugin(GeneratingPlugin):
         source = Path(self.docs_dir) / cover
         return len(web_original(source, Path(self.root) / IMAGE_CACHE))
 
+    # Before the other congress plugins' end of build: the first of them gives freed memory
+    # back to the system, and the bodies forgotten here should be part of it.
+    @event_priority(10)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         cache = self._feed_cache
         if cache is not None and cache.made:
             reused = f"，{cache.reused} 个沿用缓存" if cache.reused else ""
             log.info("订阅源：生成 %d 个%s", cache.made, reused)
         forget_bodies()
-        give_back()
         super().on_post_build(config=config)
 
     def on_post_page(self, output: str, /, *, page: Page, **kwargs: Any) -> str:
