@@ -84,7 +84,7 @@ class FeedsPlugin(GeneratingPlugin):
 
     def generate(self, catalog: Catalog, config: MkDocsConfig) -> list[Rendered]:
         collection = shared_articles(config, self.config)
-        self.docs_dir, self.root = config.docs_dir, Path(config.config_file_path).parent
+        self.docs_dir, self.root = config.docs_dir, config_root(config)
         moment = now(self.config)
         key = self.list_inputs(catalog, config)
         same = key is not None and self._kept is not None and self._kept[0] == key

@@ -42,7 +42,7 @@ from mkdocs.structure.pages import Page
 from congress_mkdocs.cached_files import CachedFile, cached_file, publish_later
 from congress_mkdocs.options import CatalogOptions
 from congress_mkdocs.preview import PREVIEW
-from congress_mkdocs.shared import shared_catalog, site_url
+from congress_mkdocs.shared import config_root, shared_catalog, site_url
 
 log = logging.getLogger("mkdocs.plugins.congress.images")
 
@@ -57,7 +57,7 @@ class ImagesConfig(CatalogOptions):
 
 class ImagesPlugin(BasePlugin[ImagesConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.root = Path(config.config_file_path).parent
+        self.root = config_root(config)
         self.cache = self.root / self.config.cache_dir
         self.pool = DrawingPool(self.cache, max_workers=self.config.max_workers)
         self.drawings: dict[str, str] = {}  # site path -> the drawing's file in the cache

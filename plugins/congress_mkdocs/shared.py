@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import weakref
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import fields
@@ -109,7 +110,10 @@ CHECK_FAILED = {
 
 
 def config_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+    """The folder of mkdocs.yml, always absolute: `mkdocs serve -f site/mkdocs.yml` gives the
+    first build the path as typed and every rebuild an absolute one, and a kept result checked
+    against the other spelling would be thrown away."""
+    return Path(os.path.abspath(config.config_file_path)).parent
 
 
 def _is_text(path: str) -> bool:
@@ -294,7 +298,7 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """`mkdocs serve` watches docs/ and mkdocs.yml only: data/ edits must refresh too. Folders
         are watched by kernel events where they can be (see file_events.py)."""
-        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        server.watch(str(config_root(config) / self.config.data_dir))
         hear_edits(server)
         return server
 
