@@ -4,10 +4,10 @@
 
 Per size, in one run: the synthetic site built with the project's plugins, once from nothing and
 once more after one article changed (the caches of article bodies, feeds and search parts ready,
-as on a server that publishes every day); the same articles as a
-plain MkDocs + Material site (ordinary pages, Material's own search with jieba, no project
-plugins) for a ratio; the bytes one search query fetches in headless Chromium, for both searches;
-and edit-to-preview, the rebuild `mkdocs serve` does after one article changes.
+as on a server that publishes every day); the same articles as posts of a plain MkDocs +
+Material blog (Material's blog plugin and its own search with jieba, no project plugins) for a
+ratio; the bytes one search query fetches in headless Chromium, for both searches; and
+edit-to-preview, the rebuild `mkdocs serve` does after one article changes.
 
 A size is a page budget; the real page count (every HTML file written) is what ms/page divides by."""
 
@@ -26,8 +26,11 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -158,25 +161,43 @@ def _query_kb(site: Path, plain: bool) -> float:
 
 def _fetched_kb(site: Path, plain: bool) -> float:
     """Bytes the browser fetched for one query typed into the header box of an article page."""
-    page = next(p for p in sorted((site / "news").glob("*/index.html")) if "-a" in p.parent.name)
+    pages = site.glob("blog/*/*/*/*/index.html") if plain else site.glob("news/*/index.html")
+    page = next(p for p in sorted(pages) if "-a" in p.parent.name)
     rel = page.relative_to(site).parent.as_posix() + "/"
     [result] = run_queries(site, [QUERY], "material" if plain else "pagefind", page=rel)
     return result.bytes_fetched / 1024
 
 
 def _plain_site(synthetic: Path, out: Path) -> Path:
-    """The synthetic site's articles as ordinary pages of stock MkDocs + Material, kept out of the
-    nav as a blog's posts are (in the nav, every page would render every article's title)."""
+    """The synthetic site's articles as posts of stock Material's blog plugin, as the issue's
+    baseline builds them ("articles as blog posts, not in the nav"): each post keeps its title,
+    body, date and section, and its file name as its slug (Chinese titles alone collide)."""
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(synthetic / "content" / "news", out / "docs" / "news")
+    posts = out / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
     (out / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (out / "docs" / "blog" / "index.md").write_text("# 新闻\n", encoding="utf-8")
+    sections = yaml.safe_load((synthetic / "data" / "categories.yml").read_text(encoding="utf-8"))
+    names = {section["id"]: section["name"] for section in sections}
+    for article in sorted((synthetic / "content" / "news").glob("*.md")):
+        if article.name == "index.md":
+            continue
+        _, header, body = article.read_text(encoding="utf-8").split("---\n", 2)
+        facts = yaml.safe_load(header)
+        meta = {
+            "title": facts["title"],
+            "date": datetime.fromisoformat(str(facts["date"])),
+            "slug": article.stem,
+            "categories": [names[facts["category"]]],
+        }
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        (posts / article.name).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     (out / "mkdocs.yml").write_text(
         "site_name: 望澜市人大常委会\nsite_url: https://www.example.org/\n"
         "theme:\n  name: material\n  language: zh\n  font: false\n"
-        "plugins:\n  - search:\n      lang: zh\n"
-        "nav:\n  - 首页: index.md\n"
-        "validation:\n  omitted_files: ignore\n",
+        "plugins:\n  - search:\n      lang: zh\n  - blog\n"
+        "nav:\n  - 首页: index.md\n  - 新闻: blog/index.md\n",
         encoding="utf-8",
     )
     return out / "mkdocs.yml"

@@ -77,3 +77,20 @@ def test_config_uses_the_repository_theme_and_every_project_plugin(site: Path) -
         "congress-search",
     ):
         assert f"- {plugin}" in config, plugin
+
+
+def test_the_plain_baseline_is_a_material_blog_with_a_page_per_article(
+    site: Path, tmp_path: Path
+) -> None:
+    from bench import _plain_site
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = _plain_site(site, tmp_path / "plain")
+    build(load_config(str(config), site_dir=str(tmp_path / "built")))
+    posts = sorted((tmp_path / "built" / "blog").glob("*/*/*/*/index.html"))
+    articles = [p for p in (site / "content" / "news").glob("*.md") if p.name != "index.md"]
+    assert sorted(p.parent.name for p in posts) == sorted(a.stem for a in articles)
+    first = articles[0].read_text(encoding="utf-8").split("---\n", 2)[2].strip().split("\n")[0]
+    assert any(first[:30] in p.read_text(encoding="utf-8") for p in posts)
+    assert (tmp_path / "built" / "blog" / "category").is_dir()
