@@ -143,3 +143,77 @@ def test_rejects_pixels_that_do_not_fill_the_picture() -> None:
         indexed_png((10, 10), bytes(99), PALETTE)
     with pytest.raises(ValueError, match="palette"):
         indexed_png((1, 1), b"\x00", b"")
+
+
+def _banded(block: bytes, width: int, above: int, below: int) -> Image.Image:
+    """`block` (rows of `width` with no row like the one above) between runs of ground long
+    enough to be compressed apart."""
+    run = png_rows.MIN_RUN_BYTES // (width + 1) + 1
+    ground, other = bytes([3]) * width, bytes([7]) * width
+    rows = [ground] * (run + above) + [block] + [other] * (run + below)
+    return Image.frombytes("L", (width, len(b"".join(rows)) // width), b"".join(rows))
+
+
+def _block(width: int, height: int, seed: int) -> bytes:
+    rng = random.Random(seed)
+    return bytes(rng.randrange(1, 39) for _ in range(width * height))
+
+
+def test_a_block_of_rows_drawn_again_is_compressed_once_and_reads_back_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site's name heads every card and plaque: the second picture takes the first one's
+    compressed rows, wherever they stand in it, and reads back the same."""
+    width = 600
+    block = _block(width, png_rows.MIN_KEPT_BYTES // width + 4, seed=1)
+    first, second = _banded(block, width, 0, 5), _banded(block, width, 9, 0)
+    compressed: list[int] = []  # the length of everything compressed
+    compressor = png_rows._compressor
+
+    class Counting:
+        def __init__(self) -> None:
+            self.inner = compressor()
+
+        def compress(self, data: bytes) -> bytes:
+            compressed.append(len(data))
+            return self.inner.compress(data)
+
+        def flush(self, mode: int) -> bytes:
+            return self.inner.flush(mode)
+
+    monkeypatch.setattr(png_rows, "_BLOCKS", png_rows._Blocks(limit=2**20))
+    monkeypatch.setattr(png_rows, "_compressor", Counting)
+    written(tmp_path, first)
+    with Image.open(written(tmp_path, second)) as decoded:
+        assert decoded.tobytes() == second.tobytes()
+    large = [n for n in compressed if n >= len(block)]
+    assert len(large) == 1  # the block and the row after it, compressed for the first only
+    warm = written(tmp_path, second).read_bytes()
+    monkeypatch.setattr(png_rows, "_BLOCKS", png_rows._Blocks(limit=2**20))
+    assert indexed_png(second.size, second.tobytes(), PALETTE) == warm
+
+
+def test_a_block_with_the_same_length_and_checksum_is_not_taken_for_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """+1, -2, +1 on three bytes in a row leaves both sums of Adler-32 as they were."""
+    width = 600
+    block = bytearray(_block(width, png_rows.MIN_KEPT_BYTES // width + 4, seed=2))
+    block[width + 10 : width + 13] = b"\x05\x05\x05"
+    twin = bytearray(block)
+    twin[width + 10 : width + 13] = b"\x06\x03\x06"
+    assert zlib.adler32(bytes(block)) == zlib.adler32(bytes(twin)) and block != twin
+    monkeypatch.setattr(png_rows, "_BLOCKS", png_rows._Blocks(limit=2**20))
+    written(tmp_path, _banded(bytes(block), width, 0, 0))
+    other = _banded(bytes(twin), width, 0, 0)
+    with Image.open(written(tmp_path, other)) as decoded:
+        assert decoded.tobytes() == other.tobytes()
+
+
+def test_kept_blocks_stay_under_their_limit() -> None:
+    blocks = png_rows._Blocks(limit=3 * png_rows.MIN_KEPT_BYTES)
+    for seed in range(6):
+        raw = _block(png_rows.MIN_KEPT_BYTES, 1, seed)
+        blocks.compressed(raw, zlib.adler32(raw))
+    assert blocks._size <= blocks.limit
+    assert len(blocks._kept) == 3

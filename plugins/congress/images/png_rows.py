@@ -9,12 +9,17 @@ with a full flush, which byte-aligns it and forgets all history, so a segment ma
 the same bytes as one made in the middle of a stream, and segments can be joined in any order.
 The Adler-32 of a run is worked out arithmetically instead of read through megabytes of zeros.
 
+Rows that differ from the row above are compressed a block at a time (the rows between two long
+runs of repeats), and a block drawn the same way in an earlier picture is not compressed again: a
+site's name on every card and plaque, a plaque's "scan this code" line, a section's label.
+
 No text chunks or timestamps: the same pixels give the same bytes."""
 
 from __future__ import annotations
 
 import struct
 import zlib
+from collections import OrderedDict
 from functools import lru_cache
 
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -26,6 +31,8 @@ _ADLER_BASE = 65521
 _NONE, _UP = b"\x00", b"\x02"
 # Shorter runs of repeats cost more in segment overhead than in compressing them where they are.
 MIN_RUN_BYTES = 16_384
+# Blocks of rows smaller than this are compressed where they are: remembering them saves little.
+MIN_KEPT_BYTES = 32_768
 
 
 def _compressor() -> zlib._Compress:
@@ -54,13 +61,63 @@ def _adler_of_repeats(adler: int, width: int, count: int) -> int:
     return (b << 16) | a
 
 
+class _Blocks:
+    """Compressed blocks of rows, kept by their bytes (up to `limit` bytes of rows, the least
+    recently used forgotten first). Looked up by length and Adler-32, which the stream's checksum
+    needs anyway, then compared byte for byte: a block is never taken for another."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[tuple[int, int], tuple[bytes, bytes]] = OrderedDict()
+        self._size = 0
+
+    def compressed(self, raw: bytes, adler: int) -> bytes:
+        key = (len(raw), adler)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == raw:
+            self._kept.move_to_end(key)
+            return kept[1]
+        compressor = _compressor()
+        made = compressor.compress(raw) + compressor.flush(zlib.Z_FULL_FLUSH)
+        if len(raw) >= MIN_KEPT_BYTES:
+            if kept is not None:
+                self._size -= len(self._kept.pop(key)[0])
+            self._kept[key] = (raw, made)
+            self._size += len(raw)
+            while self._size > self.limit:
+                self._size -= len(self._kept.popitem(last=False)[1][0])
+        return made
+
+
+# A card's or plaque's repeated blocks are well under a megabyte; a worker keeps a few of each.
+_BLOCKS = _Blocks(limit=8 * 2**20)
+
+
+def _adler_joined(adler: int, adler_of_next: int, length: int) -> int:
+    """The Adler-32 of two byte strings joined, from each one's and the second one's length (as
+    zlib's adler32_combine)."""
+    a1, b1 = adler & 0xFFFF, adler >> 16
+    a2, b2 = adler_of_next & 0xFFFF, adler_of_next >> 16
+    a = (a1 + a2 - 1) % _ADLER_BASE
+    b = (b1 + b2 + length * (a1 - 1)) % _ADLER_BASE
+    return (b << 16) | a
+
+
 def _idat(width: int, height: int, pixels: bytes | bytearray) -> bytes:
-    compressor = _compressor()
     out = [_ZLIB_HEADER]
     adler = 1
     zeros = _UP + bytes(width)
     pending: list[bytes] = []  # filtered rows not yet compressed
     min_run = max(1, MIN_RUN_BYTES // (width + 1))
+
+    def flush() -> None:
+        nonlocal adler, pending
+        raw = b"".join(pending)
+        own = zlib.adler32(raw)
+        out.append(_BLOCKS.compressed(raw, own))
+        adler = _adler_joined(adler, own, len(raw))
+        pending = []
+
     y = 0
     while y < height:
         start = y * width
@@ -74,16 +131,11 @@ def _idat(width: int, height: int, pixels: bytes | bytearray) -> bytes:
         if count < min_run:
             pending.extend([zeros] * count)
             continue
-        raw = b"".join(pending)
-        adler = zlib.adler32(raw, adler)
-        out += [compressor.compress(raw), compressor.flush(zlib.Z_FULL_FLUSH)]
-        pending = []
+        flush()
         out.append(repeat_segment(width, count))
         adler = _adler_of_repeats(adler, width, count)
     if pending:
-        raw = b"".join(pending)
-        adler = zlib.adler32(raw, adler)
-        out += [compressor.compress(raw), compressor.flush(zlib.Z_FULL_FLUSH)]
+        flush()
     out += [_LAST_BLOCK, struct.pack(">I", adler)]
     return b"".join(out)
 
