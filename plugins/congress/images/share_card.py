@@ -50,4 +50,4 @@ def share_card_png(site_name: str, title: str, category: str) -> bytes:
 
 def title_lines(title: str) -> list[str]:
     """The lines the title is set in on the card, for tests and previews."""
-    return fit_text(title, TEXT_WIDTH, TITLE_LINES, TITLE_SIZES, weight=BOLD).lines
+    return list(fit_text(title, TEXT_WIDTH, TITLE_LINES, TITLE_SIZES, weight=BOLD).lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from PIL import ImageFont
 
@@ -25,7 +25,7 @@ WHITE = (255, 255, 255)
 class Block:
     """Lines set in one font, ready to draw."""
 
-    lines: list[str]
+    lines: tuple[str, ...]
     glyphs: GlyphSet
     line_height: int
 
@@ -41,6 +41,9 @@ class Block:
         return [self.glyphs.length(line) for line in self.lines]
 
 
+# A site's name, a plaque's "scan this code" line and a section's label are set the same way on
+# every picture a worker draws: set once.
+@lru_cache(maxsize=512)
 def fit_text(
     text: str,
     max_width: float,
@@ -63,9 +66,9 @@ def fit_text(
             if len(lines) <= limit:
                 width = balanced_width(text, measures[size], max_width)
                 lines = wrap(text, measures[size], width)
-                return Block(lines, glyph_set(size, weight), round(size * leading))
+                return Block(tuple(lines), glyph_set(size, weight), round(size * leading))
     lines = wrap_lines(text, measures[sizes[-1]], max_width, max_lines)
-    return Block(lines, glyph_set(sizes[-1], weight), round(sizes[-1] * leading))
+    return Block(tuple(lines), glyph_set(sizes[-1], weight), round(sizes[-1] * leading))
 
 
 def draw_block(
