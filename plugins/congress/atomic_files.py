@@ -4,9 +4,9 @@ half a file left by a build that was stopped or a disk that filled up."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 # Files are made readable as the user's umask allows, as open() would make them: mkstemp's are
@@ -19,17 +19,28 @@ MODE = 0o666 & ~_UMASK
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: a reader, or a build that is
     interrupted, never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    folder, name = os.path.split(path)
+    # Named by process and count rather than by mkstemp's random draw: a build writes tens of
+    # thousands of cache files, and a name no other writer uses needs no retries. Created with
+    # the mode open() gives, so no chmod either.
+    temp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_written)}.tmp")
     try:
-        os.fchmod(fd, MODE)
-        with os.fdopen(fd, "wb") as out:
+        fd = os.open(temp, _NEW_FILE, 0o666)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+        fd = os.open(temp, _NEW_FILE, 0o666)
+    try:
+        with open(fd, "wb") as out:
             out.write(data)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+_written = itertools.count()
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:
