@@ -1,3 +1,4 @@
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,15 @@ def build_sample(site: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         cwd=ROOT,
     )
+
+
+def copy_sample_for_preview(root: Path) -> None:
+    """The sample site's sources and mkdocs.yml in `root`, to serve as a preview does. Search is
+    not indexed in a preview; a clean build of the copy would index, and take longer."""
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("  - congress-search\n", ""), "utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -4,27 +4,23 @@ reading every article again made the first save after starting take 6.5 s instea
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import congress.articles.loader as loader
 import pytest
+from conftest import copy_sample_for_preview
 from congress_mkdocs.preview import PREVIEW
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "content/news/2025-01-08-deputy-work-forum.md"
 
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     root = tmp_path / "office"
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("  - congress-search\n", ""), "utf-8")
+    copy_sample_for_preview(root)
     monkeypatch.chdir(tmp_path)
     yield root
     PREVIEW.start(command="build", dirty=False)

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import copy_sample_for_preview
 from congress_mkdocs.preview import PREVIEW
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "content/news/2025-01-08-deputy-work-forum.md"
 ARTICLE_PAGE = "news/2025-01-08-deputy-work-forum/index.html"
 DEPUTY = "data/deputies/chen-liqun.yml"
@@ -98,11 +98,7 @@ def assert_same_site(preview: Preview) -> None:
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     root = tmp_path_factory.mktemp("preview")
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # Search is not indexed in a preview; a clean build would index, and take longer.
-    (root / "mkdocs.yml").write_text(config.replace("  - congress-search\n", ""), "utf-8")
+    copy_sample_for_preview(root)
     site = Preview(root)
     site.start()
     yield site
