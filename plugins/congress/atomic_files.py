@@ -7,7 +7,9 @@ import contextlib
 import itertools
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 # Files are made readable as the user's umask allows, as open() would make them: mkstemp's are
 # private (0600), and a file the site links to must be readable by the web server and rsync.
@@ -19,16 +21,9 @@ MODE = 0o666 & ~_UMASK
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename over it: a reader, or a build that is
     interrupted, never sees half a file."""
-    folder, name = os.path.split(path)
-    # Named by process and count rather than by mkstemp's random draw: a build writes tens of
-    # thousands of cache files, and a name no other writer uses needs no retries. Created with
-    # the mode open() gives, so no chmod either.
-    temp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_written)}.tmp")
-    try:
-        fd = os.open(temp, _NEW_FILE, 0o666)
-    except FileNotFoundError:
-        os.makedirs(folder, exist_ok=True)
-        fd = os.open(temp, _NEW_FILE, 0o666)
+    temp = _beside(path)
+    # Created with the mode open() gives: readable as the umask allows, with no chmod.
+    fd = _in_its_folder(lambda name: os.open(name, _NEW_FILE, 0o666), temp)
     try:
         with open(fd, "wb") as out:
             out.write(data)
@@ -37,10 +32,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-
-
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
-_written = itertools.count()
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:
@@ -56,16 +47,33 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         if os.path.samestat(cached, os.stat(target)):
             return  # published already (a preview's rebuild); a rename onto it would do nothing
-    folder, name = os.path.split(target)
-    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    temp = _beside(target)
     with contextlib.suppress(FileNotFoundError):
-        os.unlink(temp)  # left by a build that was stopped
-    try:
-        link_else_copy(source, temp)
-    except FileNotFoundError:  # the folder is not there yet (the source is: see above)
-        os.makedirs(folder, exist_ok=True)
-        link_else_copy(source, temp)
+        os.unlink(temp)  # left by a stopped build: a copy would write through a link
+    # A missing folder is the target's: the source is there (see above).
+    _in_its_folder(lambda name: link_else_copy(source, name), temp)
     os.replace(temp, target)
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+_written = itertools.count()
+T = TypeVar("T")
+
+
+def _beside(path: str | Path) -> str:
+    """A temporary name in the folder of `path` that no other writer uses, by process and count:
+    a build writes tens of thousands of cache files, and mkstemp's random names cost retries."""
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.{os.getpid()}-{next(_written)}.tmp")
+
+
+def _in_its_folder(make: Callable[[str], T], path: str) -> T:
+    """`make(path)`, making the folder of `path` first when it is not there yet."""
+    try:
+        return make(path)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        return make(path)
 
 
 def link_else_copy(source: str | Path, target: str | Path) -> None:
