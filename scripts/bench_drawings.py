@@ -4,7 +4,7 @@
 
 Draws COUNT plaques and COUNT cards with varied Chinese names and titles (as a build would, each
 different), and prints milliseconds of CPU per plaque and per card and their mean size in bytes,
-and how much of a plaque is segno making its QR code (choosing the mask), which is not drawing.
+and how much of a plaque is making its QR code, which is not drawing.
 The first drawing of each kind is done before timing: loading the font and the QR tables is a
 worker's start-up, not a drawing's cost. With --repeat, the best of the runs is printed."""
 
@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 
 from congress.images import qr_plaque_png, share_card_png
-from congress.images.qr import make_qr
+from congress.images.qr import qr_matrix
 
 SITE = "望澜市人大常委会"
 SURNAMES = (
@@ -134,9 +134,9 @@ def main() -> None:
         print(f"{kind:7} {ms:7.2f} ms  {size / 1000:6.1f} KB  ({options.count} drawn)")
     start = time.process_time()
     for url, *_ in plaques:
-        make_qr.__wrapped__(url)
-    segno_ms = (time.process_time() - start) * 1000 / len(plaques)
-    print(f"  of a plaque, segno making the QR code: {segno_ms:.2f} ms")
+        qr_matrix.__wrapped__(url)
+    code_ms = (time.process_time() - start) * 1000 / len(plaques)
+    print(f"  of a plaque, making the QR code: {code_ms:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from congress.images import qr_plaque_png, qr_svg
-from congress.images.qr import QUIET_ZONE, make_qr, qr_modules
+from congress.images.qr import QUIET_ZONE, qr_matrix, qr_modules
 from PIL import Image
 
 zxingcpp = pytest.importorskip("zxingcpp")
@@ -28,7 +28,7 @@ def decode(image: Image.Image) -> str:
 
 
 def rasterise_svg(svg: str, module_px: int = 8) -> Image.Image:
-    """Draw segno's path (M/m moves and h runs, one module high) as pixels."""
+    """Draw the dark path (M/m moves and h runs, one module high) as pixels."""
     view = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
     assert view, svg[:200]
     side = int(view.group(1))
@@ -122,7 +122,7 @@ def test_raster_modules_are_whole_squares_of_the_code() -> None:
     """Every module is exactly module_px pixels square, dark where the code is dark: what a
     printed plaque needs to scan from a distance."""
     url = URLS[1]
-    matrix = make_qr(url).matrix
+    matrix = qr_matrix(url)
     image = qr_image(url, module_px=5)
     side = len(matrix) + 2 * QUIET_ZONE
     assert image.size == (side * 5, side * 5)

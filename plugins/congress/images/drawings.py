@@ -29,8 +29,7 @@ DRAWING_VERSION = 3
 @dataclass(frozen=True)
 class Drawing:
     """`plaque`: (url, site name, title, subtitle); `card`: (site name, title, category);
-    `qr`: (url, title), an SVG file (choosing the best mask takes segno milliseconds, too long
-    to repeat for every deputy on every build)."""
+    `qr`: (url, title), an SVG file."""
 
     kind: Literal["plaque", "card", "qr"]
     args: tuple[str, ...]
