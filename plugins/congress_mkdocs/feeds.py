@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from congress_mkdocs.options import CatalogOptions
-from congress_mkdocs.preview import PREVIEW, Deferred
+from congress_mkdocs.preview import PREVIEW, Deferred, write_deferred
 from congress_mkdocs.shared import (
     GeneratingPlugin,
     config_root,
@@ -177,6 +177,7 @@ class FeedsPlugin(GeneratingPlugin):
     # back to the system, and the bodies forgotten here should be part of it.
     @event_priority(10)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_deferred()  # the feeds, after the pages (see Deferred)
         cache = self._feed_cache
         if cache is not None and cache.made:
             reused = f"，{cache.reused} 个沿用缓存" if cache.reused else ""

@@ -38,8 +38,11 @@ from congress_mkdocs.preview import (
     TEMPLATES_COMPILED,
     Deferred,
     Identity,
+    drop_deferred,
     generated_file,
     tree_stats,
+    write_deferred,
+    write_order,
 )
 from congress_mkdocs.site_folders import FOLDERS
 
@@ -323,11 +326,13 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_deferred()
         FOLDERS.wait()
         if PREVIEW.finish(config):  # every congress plugin gets here; the first gives back
             give_back()  # the pages written since the last time, while drawing and Pagefind go on
 
     def on_build_error(self, *, error: Exception) -> None:
+        drop_deferred()
         PREVIEW.reset()
         FOLDERS.wait()
 
@@ -348,9 +353,8 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
                 config.theme.static_templates.discard("sitemap.xml")
             pages = files.documentation_pages()
             if not PREVIEW.serving:  # a preview writes few files, into folders already there
-                # In the order MkDocs writes them: other files first, then the pages.
-                pages_last = sorted(files, key=lambda file: file.is_documentation_page())
-                FOLDERS.start(file.abs_dest_path for file in pages_last)
+                in_order = sorted(files, key=write_order)  # as they will be written
+                FOLDERS.start(file.abs_dest_path for file in in_order)
             in_nav = nav_titles(config.nav)
             install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])
             give_back()  # what reading the content left behind, before the pages are written
