@@ -39,8 +39,9 @@ def qr_matrix(url: str) -> tuple[bytes, ...]:
     phone."""
     code = zxingcpp.create_barcode(_checked(url), zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)
-    height, width = memoryview(image).shape
-    pixels = bytes(memoryview(image)).translate(_DARK_IS_ONE)
+    height, width = image.shape
+    # zxingcpp's stub leaves out that an Image is a buffer (one byte a module, row by row).
+    pixels = bytes(memoryview(image)).translate(_DARK_IS_ONE)  # type: ignore[arg-type]
     return tuple(pixels[row * width : (row + 1) * width] for row in range(height))
 
 
