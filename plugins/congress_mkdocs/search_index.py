@@ -5,8 +5,8 @@ path whose hash is a multiple of a number, as content-defined chunking cuts a fi
 then the same whatever pages are added or removed elsewhere, so adding or editing an article
 changes one part and leaves the others as they were. A part whose pages, text, Pagefind and
 options are unchanged is taken from the cache; one that is not is indexed as soon as its last
-page is written, by Pagefind on the core the build is not using, given its pages' excerpts
-(see pagefind_service.py). The rest wait for the end of the build, one at a time."""
+page is written, by Pagefind's command line on the core the build is not using, from a small
+site of its pages' excerpts. The rest wait for the end of the build, one at a time."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import subprocess
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -23,8 +24,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from congress.atomic_files import link_else_copy
-
-from congress_mkdocs.pagefind_service import SearchIndexError, index_part
+from pagefind.service import get_executable
 
 log = logging.getLogger("mkdocs.plugins.congress.search")
 
@@ -38,14 +38,20 @@ _PART_FILES = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta|fragment|f
 """What of a later part the search box fetches: merged, it runs on the first part's scripts."""
 
 
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index a part; the message is for an editor, in Chinese."""
+
+
 @dataclass(frozen=True)
 class IndexOptions:
     root_selector: str
     exclude_selectors: tuple[str, ...]
     language: str = "zh"
 
-    def pagefind_config(self) -> dict[str, object]:
+    def pagefind_config(self, site: str, output: str) -> dict[str, object]:
         return {
+            "site": site,
+            "output_path": output,
             "root_selector": self.root_selector,
             "exclude_selectors": list(self.exclude_selectors),
             "force_language": self.language,
@@ -83,7 +89,7 @@ class Pages:
     def digest(self, paths: Iterable[str], options: IndexOptions) -> str:
         """What a part's index depends on: its pages and their text, Pagefind and the options."""
         key = hashlib.blake2b(digest_size=20)
-        key.update(json.dumps([version("pagefind"), options.pagefind_config()]).encode())
+        key.update(json.dumps([version("pagefind"), options.pagefind_config("", "")]).encode())
         for path in paths:
             key.update(path.encode("utf-8") + b"\0" + self._digests[path])
         return key.hexdigest()
@@ -127,17 +133,22 @@ class PartCache:
 
     def make(self, digest: str, pages: Pages, paths: list[str], options: IndexOptions) -> Path:
         """Indexes the part and keeps it; a half-made part never takes the digest's name."""
-        made = self.folder / f"{digest}.work-{os.getpid()}"
-        shutil.rmtree(made, ignore_errors=True)
+        work = self.folder / f"{digest}.work-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
         try:
-            index_part(paths, pages.html, options.pagefind_config(), made)
+            for path in paths:
+                target = work / "site" / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(pages.html(path))
+            _run_pagefind(work, options)
+            made = work / "index"
             _check_entry(made)
             final = self.folder / digest
             shutil.rmtree(final, ignore_errors=True)
             made.rename(final)
             return final
         finally:
-            shutil.rmtree(made, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
 
     def keep_only(self, digests: set[str]) -> None:
         """Removes parts no longer used (an edited page's old part), and work left by a build
@@ -147,6 +158,23 @@ class PartCache:
         for entry in self.folder.iterdir():
             if entry.name not in digests:
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def _run_pagefind(work: Path, options: IndexOptions) -> None:
+    executable = get_executable()
+    if executable is None:
+        raise SearchIndexError("找不到 Pagefind 程序：请运行 make setup 安装依赖")
+    config = options.pagefind_config("site", "index")
+    (work / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    try:
+        done = subprocess.run(
+            [str(executable), "--quiet"], cwd=work, capture_output=True, text=True, check=False
+        )
+    except OSError as exc:
+        raise SearchIndexError(f"无法运行 Pagefind：{exc}") from exc
+    if done.returncode:
+        said = (done.stderr + done.stdout).strip()[-2000:]
+        raise SearchIndexError(f"Pagefind 出错退出（代码 {done.returncode}）：{said}")
 
 
 def _check_entry(bundle: Path) -> None:
