@@ -35,6 +35,18 @@ CASES = [
         '<pre><code>&lt;img src="x.jpg"&gt;</code></pre>',
         '<pre><code>&lt;img src="x.jpg"&gt;</code></pre>',
     ),
+    # Attribute names in any case, with space around "=", as an editor's own HTML may have them.
+    ('<A HREF = "../other/">另一篇</A>', '<a href="https://site.example/news/other/">另一篇</a>'),
+    (
+        '<img\nSrcSet="a.png 2x">',
+        '<img srcset="https://site.example/news/2025-03-15-visit/a.png 2x">',
+    ),
+    (
+        '<object data ="x.svg"></object>',
+        '<object data="https://site.example/news/2025-03-15-visit/x.svg"></object>',
+    ),
+    # No attribute that holds a URL: the fragment as it was, even its odd spelling.
+    ("<P>代表 metadata 与 src 的说明</P >", "<P>代表 metadata 与 src 的说明</P >"),
 ]
 
 
