@@ -23,7 +23,7 @@ from congress.images.plaque import qr_plaque_png
 from congress.images.qr import qr_svg
 from congress.images.share_card import share_card_png
 
-DRAWING_VERSION = 3
+DRAWING_VERSION = 4  # 4: QR codes by zxing-cpp
 
 
 @dataclass(frozen=True)
