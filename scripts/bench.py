@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 
 import yaml
+from congress.articles.front_matter import parse_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -183,8 +184,10 @@ def _plain_site(synthetic: Path, out: Path) -> Path:
     for article in sorted((synthetic / "content" / "news").glob("*.md")):
         if article.name == "index.md":
             continue
-        _, header, body = article.read_text(encoding="utf-8").split("---\n", 2)
-        facts = yaml.safe_load(header)
+        parsed, problems = parse_front_matter(article.read_text(encoding="utf-8"), str(article))
+        if parsed.header is None or problems:
+            raise SystemExit(f"{article}: {problems}")
+        facts, body = parsed.header.data, parsed.body
         meta = {
             "title": facts["title"],
             "date": datetime.fromisoformat(str(facts["date"])),
