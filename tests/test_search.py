@@ -312,11 +312,13 @@ def test_a_deputys_listed_reports_and_qr_caption_are_not_its_text(sample_site: P
         assert not [title for title in titles if title in content], record["url"]
 
 
-# Stands in for Pagefind: notes its process id and the site it indexes, then is Pagefind.
+# Stands in for Pagefind: notes its process id, the site it indexes and the folder it runs in,
+# then is Pagefind.
 WRAPPER = """\
 #!/bin/sh
 echo $$ >> "{pid_file}"
 find site -name '*.html' | sort > "{pid_file}.$$"
+pwd > "{pid_file}.$$.cwd"
 {before}
 exec "{pagefind}" "$@"
 """
