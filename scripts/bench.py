@@ -9,7 +9,12 @@ Material blog (Material's blog plugin and its own search with jieba, no project 
 ratio; the bytes one search query fetches in headless Chromium, for both searches; and
 edit-to-preview, the rebuild `mkdocs serve` does after one article changes.
 
-A size is a page budget; the real page count (every HTML file written) is what ms/page divides by."""
+A size is a page budget; the real page count (every HTML file written) is what ms/page divides by.
+
+Nothing is deleted before the run ends, and `--work` must be a new or empty folder: on ext4, files
+made within minutes of a mass deletion are made more slowly (the kernel steps over the inodes just
+freed), which charged each build for the clean-up of the one before it. At the default sizes the
+trees take some 25 GB."""
 
 from __future__ import annotations
 
@@ -18,7 +23,6 @@ import contextlib
 import os
 import platform
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -173,8 +177,6 @@ def _plain_site(synthetic: Path, out: Path) -> Path:
     """The synthetic site's articles as posts of stock Material's blog plugin, as the issue's
     baseline builds them ("articles as blog posts, not in the nav"): each post keeps its title,
     body, date and section, and its file name as its slug (Chinese titles alone collide)."""
-    if out.exists():
-        shutil.rmtree(out)
     posts = out / "docs" / "blog" / "posts"
     posts.mkdir(parents=True)
     (out / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
@@ -297,6 +299,10 @@ def main() -> None:
             [sys.executable, "-m", "pip", "install", "-q", "--target", str(BENCH_DEPS), "jieba"],
             check=True,
         )
+    if args.work and args.work.exists() and any(args.work.iterdir()):
+        raise SystemExit(
+            f"{args.work} 不是空文件夹：请换一个新的，刚删除的大量文件会拖慢紧接着的构建"
+        )
     rows: list[tuple[Run, Run, Run | None, tuple[float, float] | None]] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
@@ -318,7 +324,6 @@ def main() -> None:
                 site_dir / "site-again",
             )
             print(_line(again), flush=True)
-            shutil.rmtree(site_dir / "site-again")
             plain = None
             if not args.no_plain:
                 config = _plain_site(site_dir, work / f"plain-{pages}")
@@ -326,13 +331,10 @@ def main() -> None:
                 if not args.no_query:
                     plain.query_kb = _query_kb(config.parent / "site", plain=True)
                 print(_line(plain), flush=True)
-                shutil.rmtree(config.parent)
             serve = None if args.no_serve else _edit_to_preview(site_dir / "mkdocs.yml")
             if serve:
                 print(f"  edit-to-preview: {serve[0]:.1f} s (rebuild {serve[1]:.1f} s)", flush=True)
             rows.append((run, again, plain, serve))
-            if not args.work:
-                shutil.rmtree(site_dir, ignore_errors=True)
     table = _table(rows)
     print(table)
     if args.out:
