@@ -160,3 +160,11 @@ def test_related_is_scored_and_never_hidden(tmp_path: Path) -> None:
     assert slugs(collection.related(me, NOW, n=2)) == ["everything", "same-deputy"]
     reordered = ArticleCollection(list(reversed(articles)), CATEGORIES)
     assert slugs(reordered.related(me, NOW, n=10)) == slugs(collection.related(me, NOW, n=10))
+
+
+def test_related_articles_with_the_same_score_and_time_are_in_slug_order() -> None:
+    me = make("me", "2025-06-01 09:00", tags=("走访",))
+    same_time = [make(slug, "2025-05-01 09:00", tags=("走访",)) for slug in ("tie-c", "tie-a")]
+    older = make("tie-older", "2025-04-01 09:00", tags=("走访",))
+    collection = ArticleCollection([older, *same_time, me], CATEGORIES)
+    assert slugs(collection.related(me, NOW)) == ["tie-a", "tie-c", "tie-older"]

@@ -4,6 +4,7 @@ ever listed; `now` is always a parameter, never read from the clock, so builds a
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -143,17 +144,20 @@ class ArticleCollection:
     def related(self, article: Article, now: dt.datetime, n: int = 5) -> list[Article]:
         """Up to `n` public articles sharing a deputy (3 points each), station (2) or tag (1),
         highest score first, then newest, then by slug."""
-        scores: dict[str, int] = defaultdict(int)
-        candidates: dict[str, Article] = {}
+        # Public articles in list order, and each one's place in it: newer (or, at the same
+        # time, first by slug) is a lower place, so ties on score go to the lower place.
+        shown, place = self._public_list(now)
+        scores: dict[int, int] = defaultdict(int)  # by place
         shared = [
             *(("deputy", d) for d in dict.fromkeys(article.deputies)),
             *(("station", s) for s in dict.fromkeys(article.stations)),
             *(("tag", t) for t in dict.fromkeys(article.tags)),
         ]
         for key in shared:
+            weight = RELATED_WEIGHTS[key[0]]
             for other in self._near(key, article):
-                if other.slug != article.slug and is_public(other, now):
-                    scores[other.slug] += RELATED_WEIGHTS[key[0]]
-                    candidates[other.slug] = other
-        ranked = sorted(candidates.values(), key=lambda a: (-scores[a.slug], *a.sort_key()))
-        return ranked[:n]
+                found = place.get(other.slug)  # None: not public
+                if found is not None and other.slug != article.slug:
+                    scores[found] += weight
+        best = heapq.nsmallest(n, scores, key=lambda found: (-scores[found], found))
+        return [shown[found] for found in best]
