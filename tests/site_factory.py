@@ -151,5 +151,8 @@ def build(root: Path) -> Path:
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), strict=True)
+    # As the command does; MkDocs keeps plugins with this event from one load to the next, so a
+    # test that started a preview would otherwise leave them previewing.
+    config.plugins.on_startup(command="build", dirty=False)
     mkdocs_build(config)
     return Path(config.site_dir)

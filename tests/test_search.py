@@ -496,7 +496,9 @@ def page_files(config: Any, texts: dict[str, str]) -> Files:
     return made
 
 
-def test_a_part_holds_fewer_short_pages_than_their_text_alone_would_allow(tmp_path: Path) -> None:
+def test_a_part_holds_fewer_short_pages_than_their_text_alone_would_allow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Pagefind keeps about 80 KB for each page besides its text: 10,000 deputies' short pages
     took it 1.3 GB where as much text in 1,700 articles took 620 MB."""
     config = load_config(str(search_site(tmp_path / "src") / "mkdocs.yml"))
@@ -507,7 +509,8 @@ def test_a_part_holds_fewer_short_pages_than_their_text_alone_would_allow(tmp_pa
         def plan(self, paths: list[str], weight: Any) -> None:
             weights.append(weight)
 
-    plugin._index = Index()
+    # MkDocs keeps this plugin (it has on_startup) for the next build in this process: put it back.
+    monkeypatch.setattr(plugin, "_index", Index())
     short, long = "<p>代表</p>", "<p>" + "报道正文" * 500 + "</p>"
     plugin.on_env(None, config=config, files=page_files(config, {"short": short, "long": long}))
     short_weight, long_weight = weights[0]("short/index.html"), weights[0]("long/index.html")
@@ -516,7 +519,7 @@ def test_a_part_holds_fewer_short_pages_than_their_text_alone_would_allow(tmp_pa
 
 
 def test_a_preview_plans_its_parts_in_the_order_this_build_writes_its_pages(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = load_config(str(search_site(tmp_path / "src") / "mkdocs.yml"))
     plugin = config.plugins["congress-search"]
@@ -530,6 +533,6 @@ def test_a_preview_plans_its_parts_in_the_order_this_build_writes_its_pages(
         return page_files(config, dict.fromkeys(names, "<p>正文</p>"))
 
     for names in (["b", "c"], ["a", "b", "c"]):  # a page added before the others
-        plugin._index = Index()
+        monkeypatch.setattr(plugin, "_index", Index())  # put back after the test, as above
         plugin.on_env(None, config=config, files=files(*names))
     assert planned[-1] == ["a/index.html", "b/index.html", "c/index.html"]
