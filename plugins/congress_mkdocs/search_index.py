@@ -6,7 +6,8 @@ then the same whatever pages are added or removed elsewhere, so adding or editin
 changes one part and leaves the others as they were. A part whose pages, text, Pagefind and
 options are unchanged is taken from the cache; one that is not is indexed as soon as its last
 page is written, by Pagefind's command line on the core the build is not using, from a small
-site of its pages' excerpts. The rest wait for the end of the build, one at a time."""
+site of its pages' excerpts (in memory when it can be: see `MEMORY_FOLDER`). The rest wait for
+the end of the build, one at a time."""
 
 from __future__ import annotations
 
@@ -126,11 +127,13 @@ MEMORY_FOLDER = Path("/dev/shm")
 """Where a part's small site of excerpts is written for Pagefind to read, if this folder is in
 memory with `MEMORY_ROOM` free; else beside the cache. A 20,000-page build writes and deletes
 some 19,000 excerpts and as many folders: on a disk that costs kernel time, and on ext4 without
-a journal every file made soon after was slower too (the kernel steps over freed inodes for
-minutes), some 10% of the build's CPU."""
+a journal every file made soon after was slower too (the kernel steps over inodes freed in the
+last minutes). Measured in alternate 20,000-page builds: 78 s on average on disk, 71 s here.
+Linux mounts /dev/shm in memory (tmpfs); where it is missing, the disk serves."""
 
 MEMORY_ROOM = 512 * 2**20
-"""A part's excerpts are some 40 MB at most: a container's usual 64 MB /dev/shm is too small."""
+"""A part of 1,600 articles has some 19 MB of excerpts: a container's usual 64 MB /dev/shm,
+shared with whatever else runs there, leaves too little room to be sure of."""
 
 
 def scratch_folder(cache: Path) -> Path:
