@@ -283,7 +283,9 @@ def _size_args(pages: int) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,10000,20000,50000")
-    parser.add_argument("--out", type=Path, help="also write the Markdown tables here")
+    parser.add_argument(
+        "--out", type=Path, help="also add the Markdown table to this file, as a dated section"
+    )
     parser.add_argument("--work", type=Path, help="build here instead of a temporary folder")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Material site")
     parser.add_argument("--no-serve", action="store_true", help="skip edit-to-preview")
@@ -337,8 +339,10 @@ def main() -> None:
             rows.append((run, again, plain, serve))
     table = _table(rows)
     print(table)
-    if args.out:
-        args.out.write_text(table, encoding="utf-8")
+    if args.out:  # appended: the file keeps every earlier round
+        heading = f"## {datetime.now():%Y-%m-%d} `scripts/bench.py --sizes {args.sizes}`"
+        with args.out.open("a", encoding="utf-8") as out:
+            out.write(f"\n{heading}\n\n{table}\n")
 
 
 def _line(run: Run) -> str:
