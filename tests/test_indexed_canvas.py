@@ -28,7 +28,7 @@ def drawn_canvas() -> IndexedCanvas:
     canvas.rectangle((0, 0, 1200, 128), CONGRESS_RED)
     for xy, line, size, weight, fill, ground, anchor in LINES:
         canvas.text(xy, line, glyph_set(size, weight), fill=fill, ground=ground, anchor=anchor)
-    canvas.paste_mask(qr_modules("https://example.org/x"), (1000, 300), BLACK, WHITE, scale=4)
+    canvas.paste_mask(qr_modules("https://example.org/x"), (1000, 300), BLACK, WHITE, scale=(4, 4))
     return canvas
 
 

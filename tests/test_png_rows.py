@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from congress.images import png_rows
-from congress.images.png_rows import indexed_png
+from congress.images.png_rows import TallRows, indexed_png
 from PIL import Image, ImageDraw
 
 PALETTE = bytes(channel for index in range(40) for channel in (index * 6, 255 - index, index))
@@ -136,6 +136,53 @@ def test_as_small_as_pillows_own_run_length_png() -> None:
     indexed.save(pillow, "PNG", compress_level=6, compress_type=zlib.Z_RLE)
     ours = indexed_png(image.size, image.tobytes(), PALETTE)
     assert len(ours) <= len(pillow.getvalue())
+
+
+def _taller(image: Image.Image, tall: TallRows) -> Image.Image:
+    """`image` with each of the `tall` rows repeated `tall.times` over, as a decoder should read
+    it back."""
+    width = image.width
+    data = image.tobytes()
+    rows = [data[y * width : (y + 1) * width] for y in range(image.height)]
+    inside = range(tall.top, tall.top + tall.rows)
+    taller = [row for y, row in enumerate(rows) for _ in range(tall.times if y in inside else 1)]
+    return Image.frombytes("L", (width, len(taller)), b"".join(taller))
+
+
+@pytest.mark.parametrize(
+    "tall",
+    [
+        TallRows(20, 10, 29),  # a plaque's code: short rows, each written many times
+        TallRows(0, 40, 3),  # from the first row
+        TallRows(35, 25, 2),  # to the last row
+        TallRows(0, 60, 5),  # every row
+        TallRows(45, 1, 400),  # one row unlike its neighbours, written more than a long run
+        TallRows(36, 18, 4),  # ground, rows of noise, ground
+        TallRows(10, 20, 1),  # written once: as if not tall
+        TallRows(30, 0, 9),  # no rows
+    ],
+    ids=["middle", "top", "bottom", "all", "one-row", "noise", "once", "none"],
+)
+def test_tall_rows_decode_as_if_drawn_that_tall(tmp_path: Path, tall: TallRows) -> None:
+    """The band of rows above, inside and below the tall ones has runs that cross its edges:
+    the ground rows of `flat_picture` run on into it."""
+    image = flat_picture((90, 60))
+    path = tmp_path / "tall.png"
+    path.write_bytes(indexed_png(image.size, image.tobytes(), PALETTE, 300, tall))
+    expected = _taller(image, tall)
+    with Image.open(path) as decoded:
+        assert decoded.size == expected.size
+        assert decoded.tobytes() == expected.tobytes()
+    assert indexed_png(expected.size, expected.tobytes(), PALETTE, 300) == path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "tall", [TallRows(-1, 5, 2), TallRows(55, 6, 2), TallRows(0, 5, 0)], ids=str
+)
+def test_rejects_tall_rows_outside_the_picture(tall: TallRows) -> None:
+    image = flat_picture((90, 60))
+    with pytest.raises(ValueError, match="within 60 rows"):
+        indexed_png(image.size, image.tobytes(), PALETTE, None, tall)
 
 
 def test_rejects_pixels_that_do_not_fill_the_picture() -> None:

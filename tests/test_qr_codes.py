@@ -118,19 +118,32 @@ def test_plaque_with_long_names_still_scans_and_is_deterministic() -> None:
         assert decode(plaque.convert("L")) == URLS[0]
 
 
-def test_raster_modules_are_whole_squares_of_the_code() -> None:
-    """Every module is exactly module_px pixels square, dark where the code is dark: what a
-    printed plaque needs to scan from a distance."""
+@pytest.mark.parametrize(
+    "title",
+    ["李明", "全过程人民民主基层实践站（新河街道凤凰社区代表联络点）暨代表之家"],
+    ids=["short-name", "three-line-name"],
+)
+def test_plaque_modules_are_whole_squares_of_the_code(title: str) -> None:
+    """Every module of a printed plaque is the same whole number of pixels square, dark where
+    the code is dark, with its quiet zone white: what a code needs to scan from a distance."""
     url = URLS[1]
     matrix = qr_matrix(url)
-    image = qr_image(url, module_px=5)
-    side = len(matrix) + 2 * QUIET_ZONE
-    assert image.size == (side * 5, side * 5)
-    for row in range(side):
-        for column in range(side):
-            block = image.crop((column * 5, row * 5, column * 5 + 5, row * 5 + 5))
-            inside = (
-                QUIET_ZONE <= row < side - QUIET_ZONE and QUIET_ZONE <= column < side - QUIET_ZONE
-            )
-            dark = inside and matrix[row - QUIET_ZONE][column - QUIET_ZONE]
-            assert block.getcolors() == [(25, 0 if dark else 255)], (row, column)
+    with Image.open(io.BytesIO(qr_plaque_png(url, "滨江市人大常委会", title, "扫码"))) as plaque:
+        picture = plaque.convert("RGB")
+    dark = picture.point(lambda value: 255 if value == 0 else 0).convert("L", dither=None)
+    dark = dark.point(lambda value: 255 if value == 255 else 0)  # all three channels 0
+    left, top, right, bottom = dark.getbbox() or (0, 0, 0, 0)
+    module_px = (right - left) // len(matrix)
+    assert module_px >= 20 and right - left == bottom - top == module_px * len(matrix)
+    quiet = QUIET_ZONE * module_px
+    around = picture.crop((left - quiet, top - quiet, right + quiet, bottom + quiet))
+    assert around.getcolors() is not None and {c for _, c in around.getcolors()} == {
+        (0, 0, 0),
+        (255, 255, 255),
+    }
+    for row, modules in enumerate(matrix):
+        for column, module in enumerate(modules):
+            x, y = left + column * module_px, top + row * module_px
+            block = picture.crop((x, y, x + module_px, y + module_px))
+            colour = (0, 0, 0) if module else (255, 255, 255)
+            assert block.getcolors() == [(module_px * module_px, colour)], (row, column)

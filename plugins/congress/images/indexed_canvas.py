@@ -13,7 +13,7 @@ from __future__ import annotations
 from PIL import Image, ImageDraw
 
 from congress.images.glyphs import GlyphSet, Placed, ink_box, tint_id
-from congress.images.png_rows import indexed_png
+from congress.images.png_rows import NO_TALL_ROWS, TallRows, indexed_png
 
 RGB = tuple[int, int, int]
 # Shades between a text colour and its ground: more than the eye tells apart at text edges.
@@ -25,7 +25,9 @@ _INKED = [0] + [255] * 255  # coverage to a paste mask: every touched pixel take
 class IndexedCanvas:
     """An indexed picture of `size` on a `ground` colour."""
 
-    def __init__(self, size: tuple[int, int], ground: RGB) -> None:
+    def __init__(self, size: tuple[int, int], ground: RGB, tall: TallRows = NO_TALL_ROWS) -> None:
+        self.tall = tall
+        """Rows drawn once and written `tall.times` over in the PNG: `size` is what is drawn."""
         self._palette: list[RGB] = []
         self._solids: dict[RGB, int] = {}
         self._ramps: dict[tuple[RGB, RGB], tuple[list[int], int]] = {}
@@ -86,15 +88,22 @@ class IndexedCanvas:
         self._text_boxes.append(box)
 
     def paste_mask(
-        self, mask: Image.Image, xy: tuple[int, int], dark: RGB, light: RGB, scale: int = 1
+        self,
+        mask: Image.Image,
+        xy: tuple[int, int],
+        dark: RGB,
+        light: RGB,
+        scale: tuple[int, int] = (1, 1),
     ) -> None:
         """A black-and-white "L" picture (a QR code) in `dark` and `light`, each of its pixels
-        `scale` pixels across (coloured before scaling up: a QR code's modules are few)."""
+        `scale` pixels across and down (coloured before scaling up: a QR code's modules are
+        few)."""
         lut = [self._solid(dark)] * 128 + [self._solid(light)] * 128
         indices = mask.point(lut)
-        if scale != 1:
+        if scale != (1, 1):
+            across, down = scale
             indices = indices.resize(
-                (mask.width * scale, mask.height * scale), Image.Resampling.NEAREST
+                (mask.width * across, mask.height * down), Image.Resampling.NEAREST
             )
         self._image.paste(indices, xy)
 
@@ -104,7 +113,7 @@ class IndexedCanvas:
         # Should Pillow ever copy the image rather than draw into the buffer, read its pixels.
         pixels = self._pixels if self._image.im is self._core else self._image.tobytes()
         palette = bytes(channel for colour in self._palette for channel in colour)
-        return indexed_png(self.size, pixels, palette, dpi)
+        return indexed_png(self.size, pixels, palette, dpi, self.tall)
 
     def _solid(self, colour: RGB) -> int:
         if colour not in self._solids:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from congress.images.fonts import BOLD, REGULAR
 from congress.images.indexed_canvas import IndexedCanvas
+from congress.images.png_rows import TallRows
 from congress.images.qr import modules_across, qr_modules
 from congress.images.text_drawing import (
     BLACK,
@@ -41,26 +42,37 @@ def qr_plaque_png(url: str, site_name: str, title: str, subtitle: str) -> bytes:
     line = fit_text(subtitle, TEXT_WIDTH, 2, (84, 72, 64), weight=REGULAR, leading=1.3)
     address = fit_text(url, TEXT_WIDTH, 2, (44, 38, 32), weight=REGULAR, leading=1.3)
 
-    plaque = IndexedCanvas((WIDTH, HEIGHT), WHITE)
-    plaque.rectangle((0, 0, WIDTH, BAND), CONGRESS_RED)
-    plaque.rectangle((0, BAND, WIDTH, BAND + RULE), GOLD)
-    top = (BAND - name.height) / 2
-    draw_block(plaque, name, x=WIDTH / 2, top=top, fill=WHITE, ground=CONGRESS_RED, align="center")
-    top = BAND + RULE + 100
-    draw_block(plaque, heading, x=WIDTH / 2, top=top, fill=INK, ground=WHITE, align="center")
-    top += heading.height + 36
-    draw_block(plaque, line, x=WIDTH / 2, top=top, fill=CONGRESS_RED, ground=WHITE, align="center")
-    top += line.height + 48
+    name_top = (BAND - name.height) / 2
+    heading_top = BAND + RULE + 100
+    line_top = heading_top + heading.height + 36
+    top = line_top + line.height + 48
 
     # The code takes what is left above the address, up to QR_SIDE, in whole pixels per module.
     room = HEIGHT - FOOT - 60 - address.height - 24 - top
     module_px = max(1, min(QR_SIDE, room) // modules_across(url))
     code = qr_modules(url)
-    side = code.width * module_px
-    top += (room - side) // 3  # the space left goes a third above, two thirds below
-    plaque.paste_mask(code, ((WIDTH - side) // 2, top), dark=BLACK, light=WHITE, scale=module_px)
-    top += side + 24
-    draw_block(plaque, address, x=WIDTH / 2, top=top, fill=MUTED, ground=WHITE, align="center")
+    side = code.height * module_px
+    code_top = top + (room - side) // 3  # the space left goes a third above, two thirds below
+    # Each row of modules is drawn one pixel high and written module_px times: drawn square, the
+    # code was half the pixels of a plaque, and a third of the time to make it.
+    tall = TallRows(code_top, code.height, module_px)
+    plaque = IndexedCanvas((WIDTH, HEIGHT - side + code.height), WHITE, tall)
+    plaque.rectangle((0, 0, WIDTH, BAND), CONGRESS_RED)
+    plaque.rectangle((0, BAND, WIDTH, BAND + RULE), GOLD)
+    centre = WIDTH / 2
+    draw_block(
+        plaque, name, x=centre, top=name_top, fill=WHITE, ground=CONGRESS_RED, align="center"
+    )
+    draw_block(plaque, heading, x=centre, top=heading_top, fill=INK, ground=WHITE, align="center")
+    draw_block(
+        plaque, line, x=centre, top=line_top, fill=CONGRESS_RED, ground=WHITE, align="center"
+    )
+    plaque.paste_mask(
+        code, ((WIDTH - side) // 2, code_top), dark=BLACK, light=WHITE, scale=(module_px, 1)
+    )
+    top = code_top + code.height + 24
+    draw_block(plaque, address, x=centre, top=top, fill=MUTED, ground=WHITE, align="center")
 
-    plaque.rectangle((0, HEIGHT - FOOT, WIDTH, HEIGHT), CONGRESS_RED)
+    height = plaque.size[1]
+    plaque.rectangle((0, height - FOOT, WIDTH, height), CONGRESS_RED)
     return plaque.png(dpi=DPI)

@@ -21,6 +21,7 @@ import struct
 import zlib
 from collections import OrderedDict
 from functools import lru_cache
+from typing import NamedTuple
 
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Deflate with a 32 KB window, flagged as compressed at the default level (the flag is only a
@@ -103,12 +104,30 @@ def _adler_joined(adler: int, adler_of_next: int, length: int) -> int:
     return (b << 16) | a
 
 
-def _idat(width: int, height: int, pixels: bytes | bytearray) -> bytes:
+class TallRows(NamedTuple):
+    """Rows `top` to `top + rows` of the pixels, each written `times` over: a QR code's modules,
+    drawn one pixel high, printed square."""
+
+    top: int
+    rows: int
+    times: int
+
+    def written(self, start: int, end: int) -> int:
+        """How many rows of the picture rows `start` to `end` of the pixels make."""
+        overlap = max(0, min(end, self.top + self.rows) - max(start, self.top))
+        return end - start + (self.times - 1) * overlap
+
+
+NO_TALL_ROWS = TallRows(0, 0, 1)
+
+
+def _idat(width: int, height: int, pixels: bytes | bytearray, tall: TallRows) -> bytes:
     out = [_ZLIB_HEADER]
     adler = 1
     zeros = _UP + bytes(width)
     pending: list[bytes] = []  # filtered rows not yet compressed
     min_run = max(1, MIN_RUN_BYTES // (width + 1))
+    tall_end = tall.top + tall.rows
 
     def flush() -> None:
         nonlocal adler, pending
@@ -123,11 +142,13 @@ def _idat(width: int, height: int, pixels: bytes | bytearray) -> bytes:
         start = y * width
         row = pixels[start : start + width]
         pending.append(_NONE + row)
-        y += 1
-        count = 0
-        while y < height and pixels.startswith(row, y * width):
-            count += 1
-            y += 1
+        end = y + 1
+        while end < height and pixels.startswith(row, end * width):
+            end += 1
+        count = end - y - 1  # the rows after this one that repeat it
+        if y < tall_end and end > tall.top:
+            count = tall.written(y, end) - 1
+        y = end
         if count < min_run:
             pending.extend([zeros] * count)
             continue
@@ -145,22 +166,29 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def indexed_png(
-    size: tuple[int, int], pixels: bytes | bytearray, palette: bytes, dpi: int | None = None
+    size: tuple[int, int],
+    pixels: bytes | bytearray,
+    palette: bytes,
+    dpi: int | None = None,
+    tall: TallRows = NO_TALL_ROWS,
 ) -> bytes:
-    """An 8-bit palette PNG of `pixels` (one byte per pixel, row after row) coloured by
-    `palette` (r, g, b bytes for each index used), marked `dpi` dots per inch when given."""
+    """An 8-bit palette PNG of `pixels` (one byte per pixel, row after row, `size` of them)
+    coloured by `palette` (r, g, b bytes for each index used), marked `dpi` dots per inch when
+    given, with the `tall` rows written as many times over as it says."""
     width, height = size
     if width < 1 or height < 1 or len(pixels) != width * height:
         raise ValueError(f"{len(pixels)} bytes are not a {width}×{height} picture")
+    if tall.top < 0 or tall.rows < 0 or tall.top + tall.rows > height or tall.times < 1:
+        raise ValueError(f"{tall} is not within {height} rows")
     if not 3 <= len(palette) <= 768 or len(palette) % 3:
         raise ValueError(f"a palette of {len(palette)} bytes is not 1 to 256 colours")
     chunks = [
         _SIGNATURE,
-        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)),
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, tall.written(0, height), 8, 3, 0, 0, 0)),
         _chunk(b"PLTE", palette),
     ]
     if dpi:
         per_metre = int(dpi / 0.0254 + 0.5)  # as Pillow rounds it
         chunks.append(_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
-    chunks += [_chunk(b"IDAT", _idat(width, height, pixels)), _chunk(b"IEND", b"")]
+    chunks += [_chunk(b"IDAT", _idat(width, height, pixels, tall)), _chunk(b"IEND", b"")]
     return b"".join(chunks)
