@@ -10,6 +10,8 @@ compressing it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PIL import Image, ImageDraw
 
 from congress.images.glyphs import GlyphSet, Placed, ink_box, tint_id
@@ -126,18 +128,10 @@ class IndexedCanvas:
         join the palette the first time it is used."""
         key = (fill, ground)
         if key not in self._ramps:
-            ramp = [
-                self._add(
-                    tuple(  # type: ignore[arg-type]
-                        round(g + (f - g) * level / (LEVELS - 1))
-                        for f, g in zip(fill, ground, strict=True)
-                    )
-                )
-                for level in range(LEVELS)
-            ]
-            lut = [ramp[(value * (LEVELS - 1) + 127) // 255] for value in range(256)]
-            lut[0] = self._solids.get(ground, lut[0])
-            self._ramps[key] = lut, tint_id(tuple(lut))
+            colours, lut, tint = _ramp(fill, ground, len(self._palette), self._solids.get(ground))
+            for colour in colours:
+                self._add(colour)
+            self._ramps[key] = lut, tint
         return self._ramps[key]
 
     def _overlaps(self, placed: list[Placed], box: tuple[int, int, int, int]) -> bool:
@@ -157,3 +151,28 @@ class IndexedCanvas:
             raise ValueError("调色板已满：一张图中的颜色过多")
         self._palette.append(colour)
         return len(self._palette) - 1
+
+
+_LEVEL_OF = [(value * (LEVELS - 1) + 127) // 255 for value in range(256)]
+
+
+# Every card, and every plaque, makes the same ramps at the same places in its palette.
+@lru_cache(maxsize=64)
+def _ramp(
+    fill: RGB, ground: RGB, first: int, ground_index: int | None
+) -> tuple[list[RGB], list[int], int]:
+    """The LEVELS colours from `ground` to `fill`, and the lookup table from coverage to their
+    palette indices, the first at `first`; no coverage is `ground_index` when the ground is a
+    colour of the palette already. Callers do not change the table."""
+    colours = [
+        (
+            round(ground[0] + (fill[0] - ground[0]) * level / (LEVELS - 1)),
+            round(ground[1] + (fill[1] - ground[1]) * level / (LEVELS - 1)),
+            round(ground[2] + (fill[2] - ground[2]) * level / (LEVELS - 1)),
+        )
+        for level in range(LEVELS)
+    ]
+    lut = [first + level for level in _LEVEL_OF]
+    if ground_index is not None:
+        lut[0] = ground_index
+    return colours, lut, tint_id(tuple(lut))
