@@ -1,7 +1,8 @@
 """An 8-bit indexed PNG written so that each run of identical rows is compressed once per process.
 
 A plaque is 2480 rows of 1748 bytes, but only about 400 of them differ from the row above: the
-rest are white ground, the red band, and each QR module row repeated a dozen times or more.
+rest are white ground, the red band, and each QR module row repeated a dozen times or more (the
+code's rows are drawn once and written as `TallRows`, so that they are not compared either).
 Filtered "Up", a row equal to the one above is all zeros, and a run of k such rows is the same
 bytes in every picture of that width. So rows that differ from the one above are compressed as
 they come, and a run of repeats is a deflate segment made once and reused: every segment ends
