@@ -45,6 +45,16 @@ CASES = [
         '<object data ="x.svg"></object>',
         '<object data="https://site.example/news/2025-03-15-visit/x.svg"></object>',
     ),
+    # Attributes that follow a quote or "/" with no space between, as HTML parsers read them.
+    (
+        '<a title="x"href="../other/">另一篇</a>',
+        '<a title="x" href="https://site.example/news/other/">另一篇</a>',
+    ),
+    ('<img/src="a.png">', '<img src="https://site.example/news/2025-03-15-visit/a.png">'),
+    (
+        "<img alt='图'src=a.png>",
+        '<img alt="图" src="https://site.example/news/2025-03-15-visit/a.png">',
+    ),
     # No attribute that holds a URL: the fragment as it was, even its odd spelling.
     ("<P>代表 metadata 与 src 的说明</P >", "<P>代表 metadata 与 src 的说明</P >"),
 ]
