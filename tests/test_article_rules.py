@@ -179,6 +179,15 @@ CASES = [
         "缺少替代文字",
     ),
     (
+        "html image in capitals without alt",
+        IMAGE_LINE,
+        '<IMG SRC="../images/news/visit.jpg">',
+        16,
+        1,
+        "正文",
+        "缺少替代文字",
+    ),
+    (
         "missing image",
         IMAGE_LINE,
         "见图 ![会场](../images/news/none.jpg)",

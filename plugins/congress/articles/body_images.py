@@ -59,6 +59,8 @@ def _visible_lines(body: str) -> list[str]:
 
 def find_images(body: str, first_line: int) -> list[BodyImage]:
     """Every image in the body, with its file line (`first_line` is the body's first line)."""
+    if "![" not in body and "<img" not in body.lower():
+        return []  # most reports have no picture: reading them line by line took 0.1 ms each
     lines = _visible_lines(body)
     definitions = {}
     for line in lines:
