@@ -57,6 +57,40 @@ def test_many_new_bodies_convert_in_parallel_to_the_same_html(
     cache.prepare(articles)
     assert {a: cache.html(a) for a in articles} == {a: article_html(a) for a in articles}
     assert not list((tmp_path / "cache").rglob("*.tmp"))
+    # Written by the workers, and found by the next build.
+    for article in articles:
+        (written,) = (tmp_path / "cache").rglob(f"{cache.digest(article)}.html")
+        assert written.read_text(encoding="utf-8") == article_html(article)
+    again = BodyCache(tmp_path / "cache", max_workers=2)
+    again.prepare(articles)
+    assert again.converted == 0
+
+
+def test_a_preview_converting_in_parallel_keeps_the_bodies_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _collection(tmp_path / "site", n=4)
+    monkeypatch.setattr(body_cache_module, "PARALLEL_FROM", 2)
+    cache = BodyCache(tmp_path / "cache", max_workers=2, remember=True)
+    cache.prepare(articles)
+    assert cache.html(articles[-1]) == article_html(articles[-1])  # waits for the last one
+    cache.prepare(articles)  # a rebuild: nothing converted again, nothing read from the disk
+    shutil.rmtree(tmp_path / "cache")
+    assert cache.converted == 0
+    assert {a: cache.html(a) for a in articles} == {a: article_html(a) for a in articles}
+
+
+def test_a_body_that_cannot_be_written_stops_the_build_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Converted in the background, a failure is told when the body is asked for, not lost."""
+    articles = _collection(tmp_path / "site", n=4)
+    monkeypatch.setattr(body_cache_module, "PARALLEL_FROM", 2)
+    (tmp_path / "cache").write_text("一个文件占住了缓存文件夹的位置", encoding="utf-8")
+    cache = BodyCache(tmp_path / "cache", max_workers=2)
+    cache.prepare(articles)
+    with pytest.raises(RuntimeError, match="文章正文转换失败"):
+        cache.html(articles[0])
 
 
 def test_a_build_holds_no_body_and_reads_each_from_the_cache(tmp_path: Path) -> None:

@@ -90,6 +90,12 @@ class ArticlesPlugin(GeneratingPlugin):
         self.latest = lambda html, url: fill_latest(html, collection, url, moment)
         return pages
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        super().on_pre_build(config=config)
+        # Checked before MkDocs empties site/, and the bodies converted while the other plugins
+        # make their pages (see BodyCache.prepare).
+        shared_bodies(config, self.config)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # Article sources never reach the site as they are: each is published at /news/<slug>/
         # from the checked collection, and drafts not at all.

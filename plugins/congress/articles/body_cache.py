@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -44,11 +45,15 @@ class BodyCache:
         self.remember = remember
         self._memory: dict[str, str] = {}
         self._digests: dict[Article, str] = {}
+        self._converting: _Conversion | None = None
         self.converted = 0
 
     def prepare(self, articles: Iterable[Article]) -> None:
         """Makes sure every article's body is in the cache: converts the ones that are not.
-        `html` and `digest` answer for these articles from then on."""
+        Many are converted on every core while the build goes on (`html` waits for the body it
+        is asked for, if that one is not ready yet). `html` and `digest` answer for these
+        articles from then on."""
+        self._finish()
         digests = self._digests
         wanted = {article: digests.get(article) or body_digest(article) for article in articles}
         self._digests = wanted
@@ -65,13 +70,17 @@ class BodyCache:
             elif os.path.isfile(self._path(digest)):
                 continue
             missing[digest] = article
-        for digest, html in zip(missing, self._convert(list(missing.values())), strict=True):
+        self.converted = len(missing)
+        if len(missing) >= PARALLEL_FROM and self.max_workers >= 2:
+            jobs = [self._job(digest, article) for digest, article in missing.items()]
+            self._converting = _Conversion(jobs, self.max_workers)
+            return
+        for digest, article in missing.items():
+            html = article_html(article)
             self._write(digest, html)
             if self.remember:
                 memory[digest] = html
-        self.converted = len(missing)
-        if self.remember:  # only this collection's bodies: an edited article's old one goes
-            self._memory = {digest: memory[digest] for digest in wanted.values()}
+        self._forget_others()
 
     def digest(self, article: Article) -> str:
         """What the article's body HTML is made from (see `body_digest`)."""
@@ -82,27 +91,34 @@ class BodyCache:
         digest = self._digests.get(article)
         if digest is None:  # not prepared: nothing to look up
             return article_html(article)
+        converting = self._converting
+        if converting is not None and digest in converting.jobs:
+            made = converting.wait_for(digest)
+            if made is not None:
+                return made
         html = self._memory.get(digest) or self._read(digest)
         if html is None:  # removed or damaged since `prepare`
             html = article_html(article)
             self._write(digest, html)
         return html
 
-    def _convert(self, articles: list[Article]) -> Iterator[str]:
-        if len(articles) < PARALLEL_FROM or self.max_workers < 2:
-            return (article_html(a) for a in articles)
-        return self._convert_in_parallel(articles)
-
-    def _convert_in_parallel(self, articles: list[Article]) -> Iterator[str]:
+    def _job(self, digest: str, article: Article) -> _Job:
         # Sent encoded: pickling a str leaves a UTF-8 copy of it attached to the str for as long
-        # as the article lives (115 MB for 25,000 articles). The bytes are all made at once
-        # (`map` submits every chunk), but go as their chunks come back converted.
-        jobs = ((a.body.encode("utf-8"), a.content_path, a.url) for a in articles)
-        # Spawned, not forked: the build may have threads running (the search indexer).
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.max_workers, mp_context=context) as pool:
-            # Each body is written as it comes back, not collected first.
-            yield from pool.map(_body_html, jobs, chunksize=64)
+        # as the article lives (115 MB for 25,000 articles).
+        body = article.body.encode("utf-8")
+        return digest, body, article.content_path, article.url, self._path(digest), self.remember
+
+    def _finish(self) -> None:
+        """Waits for a conversion still running; a preview keeps what it converted."""
+        converting, self._converting = self._converting, None
+        if converting is not None:
+            self._memory.update(converting.finish())
+            self._forget_others()
+
+    def _forget_others(self) -> None:
+        if self.remember:  # only this collection's bodies: an edited article's old one goes
+            memory = self._memory
+            self._memory = {d: memory[d] for d in self._digests.values() if d in memory}
 
     def _path(self, digest: str) -> str:
         # A string, not a Path: a build reads tens of thousands of bodies, and joining Paths
@@ -120,6 +136,62 @@ class BodyCache:
         atomic_write(Path(self._path(digest)), html.encode("utf-8"))
 
 
-def _body_html(job: tuple[bytes, str, str]) -> str:
-    body, content_path, url = job
-    return body_html(body.decode("utf-8"), content_path, url)
+# A body to convert: its digest, its Markdown (UTF-8), where it is read from and published, the
+# cache file to write, and whether the HTML is sent back (a preview keeps it in memory).
+_Job = tuple[str, bytes, str, str, str, bool]
+
+
+class _Conversion:
+    """Bodies converted by worker processes, on a thread of their own so the build goes on making
+    pages meanwhile. Each worker writes the bodies it converts to the cache itself: sent back
+    and written here, a province's bodies took the build two seconds more."""
+
+    def __init__(self, jobs: list[_Job], workers: int) -> None:
+        self.jobs = {job[0] for job in jobs}
+        self._done: dict[str, str | None] = {}
+        self._error: BaseException | None = None
+        self._ended = False
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(
+            target=self._run, args=(jobs, workers), name="congress-bodies"
+        )
+        self._thread.start()
+
+    def _run(self, jobs: list[_Job], workers: int) -> None:
+        try:
+            # Spawned, not forked: the build has threads running (this one, the search indexer).
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                for job, html in zip(jobs, pool.map(_body_html, jobs, chunksize=64), strict=True):
+                    with self._changed:
+                        self._done[job[0]] = html
+                        self._changed.notify_all()
+        except BaseException as exc:  # handed to the build's thread, which raises it
+            self._error = exc
+        finally:
+            with self._changed:
+                self._ended = True
+                self._changed.notify_all()
+
+    def wait_for(self, digest: str) -> str | None:
+        """Once the body is converted and written: its HTML if it was sent back."""
+        with self._changed:
+            while digest not in self._done and not self._ended:
+                self._changed.wait()
+        if digest not in self._done:
+            raise RuntimeError(f"文章正文转换失败：{self._error}") from self._error
+        return self._done[digest]
+
+    def finish(self) -> dict[str, str]:
+        """Waits for every body; the HTML sent back, by digest."""
+        self._thread.join()
+        if self._error is not None:
+            raise RuntimeError(f"文章正文转换失败：{self._error}") from self._error
+        return {digest: html for digest, html in self._done.items() if html is not None}
+
+
+def _body_html(job: _Job) -> str | None:
+    _, body, content_path, url, target, send_back = job
+    html = body_html(body.decode("utf-8"), content_path, url)
+    atomic_write(Path(target), html.encode("utf-8"))
+    return html if send_back else None
