@@ -84,6 +84,8 @@ def explain(model: type[BaseModel], error: ErrorDetails) -> str:
     owner, info = _field_at(model, loc)
     hint = info.description if info is not None and info.description else ""
     found = f"，实际是“{_shown(value)}”" if not isinstance(value, dict | list) else ""
+    if value is None:  # a key written with nothing after it, as a scaffolded file has them
+        found = "，还没有填写"
     if kind == "extra_forbidden":
         allowed = "、".join(owner.model_fields) if owner else ""
         return f"不认识的字段“{loc[-1]}”，请检查拼写或删除（可用的字段：{allowed}）"
