@@ -28,7 +28,7 @@ def _clean(text: str) -> str:
     return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
-def _shorten(slug: str, limit: int = SLUG_MAX) -> str:
+def shorten(slug: str, limit: int = SLUG_MAX) -> str:
     """Cut at a hyphen so no syllable is split; a single over-long word is cut hard."""
     if len(slug) <= limit:
         return slug
@@ -49,9 +49,9 @@ def transliterate(text: str) -> str:
 
 def _dated(words: str, published: dt.datetime) -> str:
     if _DATE_PREFIX.match(words):
-        return _shorten(words)
+        return shorten(words)
     prefix = published.date().isoformat()
-    return _shorten(f"{prefix}-{words}") if words else prefix
+    return shorten(f"{prefix}-{words}") if words else prefix
 
 
 def derive_slug(explicit: str | None, file_stem: str, title: str, published: dt.datetime) -> str:
@@ -59,7 +59,7 @@ def derive_slug(explicit: str | None, file_stem: str, title: str, published: dt.
     if explicit:
         return explicit
     if file_stem.isascii():
-        from_name = _shorten(_clean(file_stem))
+        from_name = shorten(_clean(file_stem))
         if from_name:
             return from_name
     else:
