@@ -153,3 +153,11 @@ def test_missing_categories_file_is_reported(tmp_path: Path) -> None:
     (root / "data" / "categories.yml").unlink()
     _, problems = load(root)
     assert any(p.path == "data/categories.yml" for p in problems)
+
+
+def test_a_site_without_articles_needs_no_categories_file(tmp_path: Path) -> None:
+    """A directory-only site previews and builds without data/categories.yml."""
+    root = article_site(tmp_path, {"index.md": "# 新闻\n"})
+    (root / "data" / "categories.yml").unlink()
+    collection, problems = load(root)
+    assert (len(collection), problems) == (0, [])

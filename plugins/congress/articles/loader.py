@@ -265,9 +265,11 @@ def load_articles(
     numbers), every `plan_items` reference is checked against them. With `kept`, unchanged files
     are not read again."""
     root = Path(root)
-    categories, problems = load_categories(categories_file, root)
     news = content_dir / NEWS_DIR
     files = sorted(p for p in news.rglob("*.md") if p.name != "index.md") if news.is_dir() else []
+    # A site of directories alone has no articles to file under categories.
+    needed = files or categories_file.exists()
+    categories, problems = load_categories(categories_file, root) if needed else ({}, [])
     loaded: list[_Loaded] = []
     folders = _Folders.of(root, content_dir)
     if kept is not None:
