@@ -44,6 +44,7 @@ from congress_mkdocs.preview import (
     write_deferred,
     write_order,
 )
+from congress_mkdocs.preview_problems import show_failures
 from congress_mkdocs.site_folders import FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.congress")
@@ -300,9 +301,11 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """`mkdocs serve` watches docs/ and mkdocs.yml only: data/ edits must refresh too. Folders
-        are watched by kernel events where they can be (see file_events.py)."""
+        are watched by kernel events where they can be (see file_events.py), and a failed rebuild
+        is shown in the browser (see preview_problems.py)."""
         server.watch(str(config_root(config) / self.config.data_dir))
         hear_edits(server)
+        show_failures(server)
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
