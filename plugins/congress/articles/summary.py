@@ -14,11 +14,16 @@ _TAG = re.compile(r"<[^>]+>")
 _ATTR_LIST = re.compile(r"\{:?[^}]*\}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`|~~)")
 _LIST_MARK = re.compile(r"^\s*([-*+]|\d+[.)])\s+")
+# Python-Markdown's backslash escapes: each shows its character as typed. They are set aside in
+# the private-use area while the marks are removed, so that `\*` or `1\.` is not taken for one.
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+_SET_ASIDE = re.compile("[\ue000-\ue07f]")
 
 
 def plain_text(markdown: str) -> str:
     """Markdown inline syntax removed, whitespace collapsed (Chinese needs no spaces at line joins)."""
-    text = _IMAGE.sub("", markdown)
+    text = _ESCAPED.sub(lambda m: chr(0xE000 + ord(m[1])), markdown)
+    text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _ATTR_LIST.sub("", text)
@@ -28,6 +33,7 @@ def plain_text(markdown: str) -> str:
     for line in filter(None, lines):
         ascii_join = joined and joined[-1].isascii() and line[0].isascii()
         joined += (" " if ascii_join else "") + line
+    joined = _SET_ASIDE.sub(lambda m: chr(ord(m[0]) - 0xE000), joined)
     return html.unescape(re.sub(r"\s+", " ", joined)).strip()
 
 
