@@ -34,6 +34,27 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def write_once(path: Path, data: bytes) -> bool:
+    """A new file at `path`, whole or not at all, never in place of one: False when a file is
+    there, even one that appeared a moment ago (an editor's imports and new files)."""
+    temp = _beside(path)
+    fd = _in_its_folder(lambda name: os.open(name, _NEW_FILE, 0o666), temp)
+    try:
+        with open(fd, "wb") as out:
+            out.write(data)
+        try:
+            os.link(temp, path)  # unlike a rename, fails when the name is taken
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without links
+            with open(path, "xb") as out:
+                out.write(data)
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
 def link_or_copy(source: str | Path, target: str | Path) -> None:
     """Publish a cached file at `target`: a hard link when the cache shares the disk (no bytes
     copied), a copy otherwise, put in place of whatever was there in one rename, never written

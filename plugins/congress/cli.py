@@ -1,4 +1,5 @@
-"""`congress` command line: check content, start new files, write schemas, import plan documents."""
+"""`congress` command line: check content, start new files, write schemas, import the plans and
+articles an office is sent."""
 
 from __future__ import annotations
 
@@ -34,6 +35,19 @@ def _import_plan(args: argparse.Namespace) -> int:
     from congress.plans.importer import run_import_plan
 
     return run_import_plan(Path(args.file), title=args.title, out=args.out)
+
+
+def _import_article(args: argparse.Namespace) -> int:
+    from congress.articles.importer import run_import_article
+
+    return run_import_article(
+        Path(args.file),
+        category=args.category,
+        out=args.out,
+        title=args.title,
+        date=args.date,
+        site_dir=Path(args.site),
+    )
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -103,6 +117,19 @@ def parser() -> argparse.ArgumentParser:
     plan.add_argument("--title", help="文件没有标题行时，用此标题")
     plan.add_argument("--out", help="输出路径，默认 content/plans/<slug>.md")
     plan.set_defaults(run=_import_plan)
+    article = commands.add_parser(
+        "import-article",
+        help="把收到的文章（.txt 或 .docx，可含网页上的栏目、阅读次数等）导入为文章草稿",
+    )
+    article.add_argument("file", help="收到的文章文件")
+    article.add_argument("--category", required=True, help="栏目编号，见 data/categories.yml")
+    article.add_argument("--title", help="文件没有标题行或标题不对时，用此标题")
+    article.add_argument(
+        "--date", help="发布时间，如 2024-12-25 或 “2024-12-25 10:30”；优先于文中的日期"
+    )
+    article.add_argument("--out", help="输出路径，默认 content/news/<日期>-<标题拼音>.md")
+    article.add_argument("--site", default=".", help="网站目录（含 data/ 和 content/）")
+    article.set_defaults(run=_import_article)
     return root
 
 

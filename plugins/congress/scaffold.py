@@ -18,11 +18,11 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from congress.articles.categories import load_categories
+from congress.articles.categories import category_refusal
 from congress.articles.loader import NEWS_DIR
 from congress.articles.model import ArticleStatus, FrontMatter
 from congress.articles.slugs import SLUG_MAX, shorten, transliterate
-from congress.atomic_files import atomic_write
+from congress.atomic_files import write_once
 from congress.messages import explain
 from congress.models import ID_HINT, Deputy, Station
 from congress.person_ids import person_id
@@ -226,11 +226,8 @@ def new_article(
     refusals = _refused(FrontMatter, {"title": title})
     if refusals:
         return None, refusals
-    categories, problems = load_categories(root / "data" / "categories.yml", root)
-    if category not in categories:
-        listed = "、".join(f"{c.id}（{c.name}）" for c in categories.values()) or "无"
-        message = f"没有编号为“{category}”的栏目；data/categories.yml 中的栏目：{listed}"
-        return None, [*map(str, problems), message]
+    if (refusal := category_refusal(category, root)) is not None:
+        return None, [refusal]
     folder = root / "content" / NEWS_DIR
     # Dated by the article, whatever the title starts with: files sort by day in the folder.
     slug = base = shorten(f"{published.date().isoformat()}-{transliterate(title)}".strip("-"))
@@ -251,9 +248,6 @@ def new_article(
 
 def write_new(root: Path, new: NewFile) -> str | None:
     """Writes `new` under `root`; a refusal instead when a file is there already."""
-    target = root / new.path
-    if target.exists():
-        return f"{new.path.as_posix()} 已存在，没有覆盖"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, new.text.encode("utf-8"))
-    return None
+    if write_once(root / new.path, new.text.encode("utf-8")):
+        return None
+    return f"{new.path.as_posix()} 已存在，没有覆盖"

@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from congress.articles import load_articles
+from congress.articles.categories import CATEGORIES_FILE
 from congress.articles.loader import NEWS_DIR
 from congress.catalog import load_catalog
 from congress.plans import item_numbers, load_plans
 from congress.problems import Problem
-
-CATEGORIES_FILE = "categories.yml"
 
 
 def check_site(root: Path, today: date) -> list[Problem]:

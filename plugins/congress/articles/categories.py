@@ -11,6 +11,9 @@ from congress.messages import validation_problems
 from congress.problems import Problem
 from congress.yaml_source import read_yaml
 
+CATEGORIES_FILE = "categories.yml"
+"""In the site's data/ folder."""
+
 
 def display_path(file: Path, root: Path) -> str:
     """A path as problems show it: relative to the site root when inside it."""
@@ -54,3 +57,17 @@ def load_categories(categories_file: Path, root: Path) -> tuple[dict[str, Catego
         categories[category.id] = category
         lines[category.id] = doc.position((i, "id"))[0]
     return categories, problems
+
+
+def category_refusal(category: str, root: Path) -> str | None:
+    """Why a new article cannot be filed under `category` in the site at `root`, in Chinese;
+    None when it can."""
+    file = root / "data" / CATEGORIES_FILE
+    categories, problems = load_categories(file, root)
+    if category in categories:
+        return None
+    if not categories:
+        reasons = "；".join(p.message for p in problems) or "文件中没有栏目"
+        return f"无法读取栏目列表 {file}（{reasons}）。请在网站目录中运行，或检查该文件。"
+    known = "、".join(f"{c.id}（{c.name}）" for c in categories.values())
+    return f"没有栏目“{category}”。data/{CATEGORIES_FILE} 中的栏目有：{known}；请用 --category 指定其中之一。"

@@ -9,12 +9,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from congress.models import ID_HINT, ID_PATTERN
 from congress.plans.body import read_body
 from congress.plans.markdown_out import plan_markdown, unescape
 from congress.plans.model import PLANS_DIR, PlanBody
 from congress.plans.parse import ITEM, ImportedPlan, parse_plan_text
 from congress.problems import Problem, Severity, has_errors
+from congress.received import out_refusal, read_received, write_imported
 
 _ISSUER = re.compile(r"^(.{2,30}?(?:人民代表大会常务委员会|人大常委会))")
 # 市十七届人大常委会第五十二次主任会议 → 市 + 人大常委会: the term number is not the issuer's name.
@@ -32,7 +32,6 @@ _KINDS = (
     ("计划", "plan"),
 )
 _WHITESPACE = re.compile(r"\s+")
-_SLUG = re.compile(ID_PATTERN)
 
 
 @dataclass
@@ -41,19 +40,6 @@ class ImportResult:
     markdown: str
     body: PlanBody | None = None
     problems: list[Problem] = field(default_factory=list)
-
-
-def read_source(path: Path) -> str:
-    """A .docx, or text in UTF-8 (with or without BOM) or GB18030, which Chinese Windows saves."""
-    if path.suffix.lower() == ".docx":
-        from congress.plans.docx_text import docx_text
-
-        return docx_text(path)
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
 
 
 def derive_issuer(title: str, adopted_by: str | None) -> str | None:
@@ -167,20 +153,12 @@ def _summary(body: PlanBody) -> str:
 
 def run_import_plan(path: Path, *, title: str | None, out: str | None) -> int:
     """Print what was written and every warning; 1 on an error, never overwriting a file."""
-    if not path.is_file():
-        print(f"找不到文件：{path}")
-        return 1
-    try:
-        text = read_source(path)
-    except Exception as exc:  # a damaged .docx raises several kinds of errors
-        print(f"无法读取 {path}：{exc}")
+    text, unread = read_received(path)
+    refusal = unread or out_refusal(out, "计划", "2025-deputy-work-plan.md")
+    if text is None or refusal:
+        print(refusal)
         return 1
     target = Path(out) if out else None
-    if target is not None and not _SLUG.match(target.stem):
-        print(
-            f"输出文件名“{target.name}”就是计划的网址名，应为{ID_HINT}，如 2025-deputy-work-plan.md"
-        )
-        return 1
     result = import_plan(text, path.name, title=title, slug=target.stem if target else None)
     for problem in sorted(result.problems):
         print(problem)
@@ -192,12 +170,8 @@ def run_import_plan(path: Path, *, title: str | None, out: str | None) -> int:
             print("当前目录下没有 content/：请在网站目录中运行，或用 --out 指定输出路径。")
             return 1
         target = Path("content") / PLANS_DIR / f"{result.slug}.md"
-    if target.exists():
-        print(
-            f"{target} 已存在，没有覆盖。如需替换，请先核对并删除旧文件，或用 --out 指定另一个路径。"
-        )
+    if refused := write_imported(target, result.markdown):
+        print(refused)
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(result.markdown, encoding="utf-8")
     print(f"已写入 {target}：{_summary(result.body)}。请核对文件头和警告后再发布。")
     return 0
