@@ -1,6 +1,8 @@
 """Reading aids in a real browser: the text-size switch and high contrast persist from page to
-page, body text is large enough with room between lines, the skip link and keyboard focus can be
-seen, and high contrast passes axe-core's colour check."""
+page, each size is larger on phones and wide screens alike, body text is large enough with room
+between lines, the skip link and keyboard focus can be seen, high contrast passes axe-core's
+colour check; an old phone asks nothing of a foreign server, and without JavaScript no control
+is shown that would do nothing."""
 
 from __future__ import annotations
 
@@ -65,14 +67,53 @@ def test_text_size_switch_persists_across_pages(
     page.screenshot(path=str(_artifact(f"size-{button}-390.png")), full_page=False)
 
 
-def test_larger_sizes_are_larger(phone: GuardedPage, base_url: str) -> None:
-    page = phone.page
-    page.goto(base_url)
-    sizes = []
-    for button in ["标准", "大", "特大"]:
-        page.get_by_role("button", name=button, exact=True).click()
-        sizes.append(page.evaluate(TEXT_METRICS)[0])
-    assert sizes == sorted(set(sizes)), sizes
+@pytest.mark.parametrize("width", [390, 1920, 2560])  # a phone; Material's wide-screen steps
+def test_each_larger_size_is_clearly_larger_on_every_screen(
+    browser: Any, base_url: str, width: int
+) -> None:
+    screen = GuardedPage(browser, width)
+    try:
+        page = screen.page
+        page.goto(base_url)
+        sizes = []
+        for button in ["标准", "大", "特大"]:
+            page.get_by_role("button", name=button, exact=True).click()
+            sizes.append(page.evaluate(TEXT_METRICS)[0])
+    finally:
+        screen.close()
+    assert sizes[1] >= 1.1 * sizes[0] and sizes[2] >= 1.1 * sizes[1], f"{width}px: {sizes}"
+
+
+def test_a_phone_without_resize_observer_asks_no_foreign_server(
+    browser: Any, base_url: str, built_site: Path
+) -> None:
+    """iOS 12 and old Android WebViews lack ResizeObserver; Material would fetch it from unpkg."""
+    old = GuardedPage(browser, 390)
+    try:
+        old.context.add_init_script("delete window.ResizeObserver;")
+        for path in ["", _second_page(built_site)]:
+            old.page.goto(base_url + path)
+            old.page.wait_for_load_state("networkidle")
+        old.page.get_by_role("button", name="特大", exact=True).click()
+        assert old.page.evaluate("document.documentElement.dataset.cgSize") == "xlarge"
+    finally:
+        old.close()
+    assert old.external == []
+
+
+def test_without_javascript_no_control_shows_that_would_do_nothing(
+    browser: Any, base_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "deputies/")
+        assert page.locator("h1").first.is_visible()
+        assert page.locator("form.cg-filter").count() == 1
+        assert not page.locator("form.cg-filter").is_visible()
+        assert not page.locator(".cg-tools").is_visible()
+    finally:
+        context.close()
 
 
 def test_high_contrast_persists_and_passes_the_colour_check(
