@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import yaml
 
 from congress.problems import Problem
+from congress.yaml_errors import yaml_mistake
 
 Location = tuple[str | int, ...]
 
@@ -46,6 +47,14 @@ class _Constructor(yaml.constructor.SafeConstructor):
     pass
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A document that parses but cannot be taken as written; `problem` says why, in Chinese."""
+
+    def __init__(self, message: str, mark: yaml.Mark, loc: Location = ()) -> None:
+        super().__init__(problem=message, problem_mark=mark)
+        self.mark, self.loc = mark, loc
+
+
 # libyaml's parser is about ten times faster and keeps the same marks; fall back when absent.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -79,6 +88,10 @@ def _build(
                     None, None, "键不能是列表或映射", key_node.start_mark
                 )
             key_loc = _kept((*loc, key), shared)
+            if key in result:  # the last one would win unseen: a second `status:` can publish
+                first = out.positions[key_loc][0]
+                message = f"字段“{key}”写了两次（第 {first} 行和这一行），请删除其中一处"
+                raise _Refused(message, key_node.start_mark)
             out.positions[key_loc] = _mark(key_node.start_mark, shared)
             result[key] = _build(value_node, key_loc, out, constructor, shared)
         return result
@@ -87,7 +100,11 @@ def _build(
             _build(item, _kept((*loc, i), shared), out, constructor, shared)
             for i, item in enumerate(node.value)
         ]
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except ValueError:  # a date YAML recognises by its shape, such as 2025-02-30
+        message = f"“{node.value}”不是存在的日期或时间，请检查月份、日期和时刻"
+        raise _Refused(message, node.start_mark, loc) from None
 
 
 def parse_yaml(
@@ -100,11 +117,11 @@ def parse_yaml(
         node = yaml.compose(text, Loader=_LOADER)
         shared = {} if shared is None else shared
         out.data = None if node is None else _build(node, (), out, _Constructor(), shared)
+    except _Refused as exc:
+        line, column = exc.mark.line + 1, exc.mark.column + 1
+        return None, [Problem(path, line, column, field_name(exc.loc), str(exc.problem))]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = exc.problem or exc.context or "无法解析"
-        message = f"YAML 格式错误（{detail}），请检查缩进、冒号和引号"
+        line, column, message = yaml_mistake(text, exc)
         return None, [Problem(path, line, column, "", message)]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, "", f"YAML 格式错误：{exc}")]
