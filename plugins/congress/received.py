@@ -12,23 +12,38 @@ from congress.models import ID_HINT, ID_PATTERN
 _SLUG = re.compile(ID_PATTERN)
 
 
+_OLD_WORD = (b"\xd0\xcf\x11\xe0", b"{\\rtf")  # Word 97-2003 (.doc) and RTF, often named .doc
+_NOT_TEXT = "这不是 .docx 或文本文件"
+
+
 def read_received(path: Path) -> tuple[str | None, str | None]:
-    """The text of a .docx, or of a text file in UTF-8 (with or without BOM) or GB18030, which
-    Chinese Windows saves; or, instead, why it cannot be read, in Chinese."""
+    """The text of a .docx, or of a text file in UTF-8 (with or without BOM), UTF-16 (Notepad's
+    "Unicode") or GB18030, which Chinese Windows saves; or, instead, why it cannot be read, in
+    Chinese."""
     if not path.is_file():
         return None, f"找不到文件：{path}"
-    try:
-        if path.suffix.lower() == ".docx":
-            from congress.plans.docx_text import docx_text
+    data = path.read_bytes()
+    if not data.strip():
+        return None, f"{path} 是空文件"
+    if data.startswith(_OLD_WORD):
+        return None, f"{path} 是旧版 Word（.doc）或 RTF 文件：请在 Word 中“另存为” .docx 后再导入"
+    if path.suffix.lower() == ".docx" or data.startswith(b"PK\x03\x04"):
+        from congress.plans.docx_text import docx_text
 
-            return docx_text(path), None
-        data = path.read_bytes()
         try:
-            return data.decode("utf-8-sig"), None
+            return docx_text(path), None
+        except Exception:  # a damaged .docx raises several kinds of errors
+            return None, f"无法读取 {path}：文件已损坏，或{_NOT_TEXT}；请用 Word 打开后另存为 .docx"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            return data.decode("gb18030"), None
-    except Exception as exc:  # a damaged .docx raises several kinds of errors
-        return None, f"无法读取 {path}：{exc}"
+            continue
+        if "\x00" not in text:
+            return text, None
+    return None, f"无法读取 {path}：{_NOT_TEXT}；请另存为 .docx 或 UTF-8 文本后再导入"
 
 
 def out_refusal(out: str | None, what: str, example: str) -> str | None:
