@@ -196,6 +196,8 @@ def _load_files(
         origin = Origin(doc, ())
         if model is Deputy:
             problems.extend(personal_data_problems(doc))
+        elif model is Station:
+            problems.extend(personal_data_problems(doc, public=frozenset({"phone"})))
         item = _validate(model, doc.data, origin, problems)
         if item is None:
             continue

@@ -1,8 +1,10 @@
-"""Personal data that must never reach the site, found wherever it hides in a deputy's file."""
+"""Personal data that must never reach the site, found wherever it hides in a deputy's or a
+station's file, however the digits are written."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,17 +39,30 @@ def _scalars(data: Any, loc: Location) -> Iterator[tuple[Location, str]]:
         yield loc, str(data)
 
 
+# 139 1234 5678, 139-1234-5678: the groups people write a number in, read as one number.
+_DIGIT_GAP = re.compile(r"(?<=\d)[\s\-‐–—.·]+(?=\d)")
+
+
+def _compact(text: str) -> str:
+    """Full-width digits as ASCII (NFKC) and the gaps between digit groups closed."""
+    return _DIGIT_GAP.sub("", unicodedata.normalize("NFKC", text))
+
+
 def _masked(text: str) -> str:
     # The report lands in build logs; do not copy the whole number there too.
     return text if len(text) < 8 else text[:3] + "*" * (len(text) - 5) + text[-2:]
 
 
-def personal_data_problems(doc: Positioned) -> list[Problem]:
-    """Every value in the file that looks like a mobile number, an ID number or a home address."""
+def personal_data_problems(doc: Positioned, public: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every value in the file that looks like a mobile number, an ID number or a home address,
+    but in the `public` top-level fields (a station's office phone may be a mobile)."""
     found = []
     for loc, text in _scalars(doc.data, ()):
+        if loc and loc[0] in public:
+            continue
+        compact = _compact(text)
         for pattern, message in _PATTERNS:
-            match = pattern.search(text)
+            match = pattern.search(compact)
             if match:
                 found.append(doc.problem(loc, f"{message}（发现“{_masked(match.group(0))}”）"))
     return found
