@@ -15,6 +15,7 @@ from congress.articles.body_images import exists_exactly, image_problems
 from congress.articles.categories import load_categories
 from congress.articles.collection import ArticleCollection
 from congress.articles.front_matter import parse_front_matter
+from congress.articles.misplaced import misplaced_pages
 from congress.articles.model import IMAGE_TYPES, Article, Category, FrontMatter
 from congress.articles.plan_refs import plan_item_problems
 from congress.articles.slugs import derive_slug
@@ -22,6 +23,7 @@ from congress.articles.summary import derive_summary
 from congress.catalog import Catalog
 from congress.messages import validation_problems
 from congress.models import ID_PATTERN
+from congress.plans.model import PLANS_DIR
 from congress.problems import Problem, has_errors
 from congress.yaml_source import Positioned
 
@@ -284,5 +286,6 @@ def load_articles(
         if item is not None:
             loaded.append(item)
     problems += _unique(loaded, categories)
+    problems += misplaced_pages(content_dir, root, skip=(NEWS_DIR, PLANS_DIR))
     articles = [item.article for item in loaded if item.valid]
     return ArticleCollection(articles, categories, catalog), sorted(problems)
