@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import feedparser
 import pytest
 from congress.articles import (
+    SHANGHAI,
     Article,
     ArticleCollection,
     FeedSpec,
@@ -187,16 +189,30 @@ def test_newest_first_and_limited(site: tuple[Path, ArticleCollection]) -> None:
         ]
 
 
-def test_empty_feed_is_valid_and_dated_by_a_fixed_time(tmp_path: Path) -> None:
-    spec = FeedSpec("deputy", "nobody", "无人代表相关新闻", "没有文章。", "deputies/nobody/")
+def test_empty_feed_is_valid_and_dated_when_its_subject_began(tmp_path: Path) -> None:
+    began = dt.datetime(2022, 1, 6, tzinfo=SHANGHAI)
+    spec = FeedSpec("deputy", "nobody", "无人代表相关新闻", "没有文章。", "deputies/nobody/", began)
     rss, atom = build(tmp_path, [], spec)
     for raw in (rss, atom):
         parsed = feedparser.parse(raw)
         assert parsed.bozo == 0
         assert parsed.entries == []
-    assert b"<updated>1970-01-01T08:00:00+08:00</updated>" in atom
-    assert b"<lastBuildDate>Thu, 01 Jan 1970 08:00:00 +0800</lastBuildDate>" in rss
+    assert b"<updated>2022-01-06T00:00:00+08:00</updated>" in atom
+    assert b"<lastBuildDate>Thu, 06 Jan 2022 00:00:00 +0800</lastBuildDate>" in rss
     assert (rss, atom) == build(tmp_path, [], spec)
+
+
+def test_each_feed_begins_with_its_subject(tmp_path: Path) -> None:
+    root = article_site(tmp_path, {"2025-03-15-visit.md": GOOD})
+    collection, _ = load(root)
+    specs = {s.key: s.since for s in feed_specs(collection, catalog_of(root))}
+    assert specs["deputy/li-ming"] == dt.datetime(2021, 12, 28, tzinfo=SHANGHAI)  # first term
+    assert specs["station/east-home"] == dt.datetime(2019, 6, 1, tzinfo=SHANGHAI)  # opened
+    assert (
+        specs["all"]
+        == specs["category/stories"]
+        == dt.datetime(2025, 3, 15, 9, 30, tzinfo=SHANGHAI)
+    )
 
 
 def test_feed_specs_cover_site_categories_districts_deputies_and_stations(tmp_path: Path) -> None:

@@ -67,6 +67,10 @@ class FeedSpec:
     title: str
     description: str
     page_url: str
+    since: dt.datetime | None = None
+    """When its subject began (a deputy's first term, a station's opening, the site's first
+    article): the update time of the feed while it has no items, which readers would otherwise
+    show as 1970."""
 
     @property
     def key(self) -> str:
@@ -88,9 +92,12 @@ class FeedSpec:
 def feed_specs(collection: ArticleCollection, catalog: Catalog) -> list[FeedSpec]:
     """The whole site, each category, each district and county, each deputy and each station:
     a feed exists whether or not it has items yet, so its address never comes and goes."""
-    specs = [FeedSpec("all", "", "全部文章", "本站发布的全部新闻和文章", "news/")]
+    first = min(
+        (a.published for a in collection if a.status is ArticleStatus.published), default=None
+    )
+    specs = [FeedSpec("all", "", "全部文章", "本站发布的全部新闻和文章", "news/", first)]
     for c in collection.categories.values():
-        specs.append(FeedSpec("category", c.id, c.name, c.description, category_url(c.id)))
+        specs.append(FeedSpec("category", c.id, c.name, c.description, category_url(c.id), first))
     for area in sorted(catalog.areas.values(), key=lambda a: a.id):
         if area.kind in FEED_AREA_KINDS:
             specs.append(
@@ -100,6 +107,7 @@ def feed_specs(collection: ArticleCollection, catalog: Catalog) -> list[FeedSpec
                     f"{area.name}新闻",
                     f"与{area.name}及其镇街、村社区有关的新闻",
                     area_url(area.id),
+                    first,
                 )
             )
     for deputy in sorted(catalog.deputies.values(), key=lambda d: d.id):
@@ -110,6 +118,7 @@ def feed_specs(collection: ArticleCollection, catalog: Catalog) -> list[FeedSpec
                 f"{deputy.name}代表相关新闻",
                 f"报道{deputy.name}代表履职活动的新闻",
                 deputy_url(deputy.id),
+                _beijing(min(m.start for m in deputy.memberships)),
             )
         )
     for station in sorted(catalog.stations.values(), key=lambda s: s.id):
@@ -120,9 +129,14 @@ def feed_specs(collection: ArticleCollection, catalog: Catalog) -> list[FeedSpec
                 f"{station.name}动态",
                 f"{station.name}的活动和新闻",
                 station_url(station.id),
+                _beijing(station.opened_on),
             )
         )
     return specs
+
+
+def _beijing(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=SHANGHAI)
 
 
 def feed_articles(spec: FeedSpec, collection: ArticleCollection, now: dt.datetime) -> list[Article]:
@@ -205,15 +219,15 @@ def build_feeds(
     """(rss, atom) for `articles`, which the caller has already limited to public ones (see
     `feed_articles`); drafts are dropped here as well. `html_of` gives an article's body HTML with
     URLs relative to its page /news/<slug>/; they are made absolute. The newest `limit` items are
-    kept, newest first; the feed's update time is the newest item's date, or 1970-01-01 08:00
-    Beijing time for a feed without items. A cover's enclosure length is `cover_size(cover)`, the
+    kept, newest first; the feed's update time is the newest item's date, or for a feed without
+    items `spec.since` (1970-01-01 08:00 Beijing time when that is unknown). A cover's enclosure length is `cover_size(cover)`, the
     bytes the site publishes at the cover's path (default: the file's own size under
     `content_dir`)."""
     if cover_size is None:
         cover_size = lambda cover: (content_dir / cover).stat().st_size  # noqa: E731
     site_url = site_url.rstrip("/") + "/"
     items = feed_items(articles, limit)
-    updated = items[0].published if items else EMPTY_FEED_UPDATED
+    updated = items[0].published if items else spec.since or EMPTY_FEED_UPDATED
     page = _absolute(site_url, spec.page_url)
     fg = FeedGenerator()
     # By class: load_extension looks for a module feedgen does not have on every call, a search
