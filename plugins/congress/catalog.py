@@ -56,7 +56,16 @@ class Catalog:
     deputies: dict[str, Deputy] = field(default_factory=dict)
     stations: dict[str, Station] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    failed: set[tuple[str, str]] = field(default_factory=set)
+    """(kind, id) of records written but not loaded for an error of their own, and (kind, "")
+    when a whole list file could not be read: references to them are not reported again."""
     _stationed: dict[str, list[Deputy]] = field(default_factory=dict, repr=False)
+
+    def unknown(self, kind: str, ref: str) -> bool:
+        """`ref` names no record of `kind`, not even one whose file has errors of its own."""
+        if ref in self.table(kind):
+            return False
+        return (kind, ref) not in self.failed and (kind, "") not in self.failed
 
     def table(self, kind: str) -> dict[str, Any]:
         """The records of one kind (`area`, `deputy`, …) by id."""
@@ -164,9 +173,13 @@ def _load_lists(
             continue
         doc, found = read_yaml(file, display, shared)
         problems.extend(found)
-        if doc is None or doc.data is None:
+        if doc is None:
+            catalog.failed.add((kind, ""))
+            continue
+        if doc.data is None:
             continue
         if not isinstance(doc.data, list):
+            catalog.failed.add((kind, ""))
             problems.append(doc.problem((), "应为列表，每项以“- id: …”开头"))
             continue
         for i, data in enumerate(doc.data):
@@ -174,6 +187,8 @@ def _load_lists(
             item = _validate(model, data, origin, problems)
             if item is not None:
                 _add(catalog, kind, catalog.table(kind), item, origin, problems)
+            elif isinstance(data, dict) and isinstance(data.get("id"), str):
+                catalog.failed.add((kind, data["id"]))
 
 
 def _load_files(
@@ -192,6 +207,7 @@ def _load_files(
         doc, found = read_yaml(file, display, shared)
         problems.extend(found)
         if doc is None:
+            catalog.failed.add((kind, file.stem))
             continue
         origin = Origin(doc, ())
         if model is Deputy:
@@ -200,6 +216,7 @@ def _load_files(
             problems.extend(personal_data_problems(doc, public=frozenset({"phone"})))
         item = _validate(model, doc.data, origin, problems)
         if item is None:
+            catalog.failed.add((kind, file.stem))
             continue
         if item.id != file.stem:  # type: ignore[attr-defined]
             problems.append(

@@ -27,7 +27,7 @@ def _area_problems(catalog: Catalog) -> list[Problem]:
         item = catalog.table(key[0])[key[1]]
         for attr in ("parent", "area"):
             ref = getattr(item, attr, None)
-            if ref is not None and ref not in catalog.areas:
+            if ref is not None and catalog.unknown("area", ref):
                 problems.append(
                     origin.problem((attr,), _unknown("区域", ref, "data/areas.yml 中已有的编号"))
                 )
@@ -68,7 +68,8 @@ def _membership_problems(catalog: Catalog) -> list[Problem]:
                 target = getattr(catalog, table_name).get(ref)
                 loc = ("memberships", i, attr)
                 if target is None:
-                    problems.append(origin.problem(loc, _unknown(label, ref, where)))
+                    if catalog.unknown(attr, ref):
+                        problems.append(origin.problem(loc, _unknown(label, ref, where)))
                 elif target.level is not m.level:
                     problems.append(
                         origin.problem(
@@ -111,6 +112,8 @@ def _station_problems(catalog: Catalog, warn_empty: bool) -> list[Problem]:
         seen: set[str] = set()
         for i, ref in enumerate(deputy.stations):
             if ref not in catalog.stations:
+                if not catalog.unknown("station", ref):
+                    continue  # its own file's errors are reported
                 problems.append(
                     origin.problem(
                         ("stations", i),

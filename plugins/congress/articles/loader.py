@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from congress.articles.body_images import exists_exactly, image_problems
-from congress.articles.categories import load_categories
+from congress.articles.categories import display_path, load_categories
 from congress.articles.collection import ArticleCollection
 from congress.articles.front_matter import parse_front_matter
 from congress.articles.misplaced import misplaced_pages
@@ -35,9 +35,9 @@ RESERVED_SLUGS = frozenset({"page", "archive", "tags", "tag", "feeds", "index"})
 _ID = re.compile(ID_PATTERN)
 # field: (catalog table, label, where the ids live)
 _REFERENCES = {
-    "deputies": ("deputies", "代表", "data/deputies/ 下已有的文件名（不含 .yml）"),
-    "stations": ("stations", "联络站", "data/stations/ 下已有的文件名（不含 .yml）"),
-    "areas": ("areas", "区域", "data/areas.yml 中已有的编号"),
+    "deputies": ("deputy", "代表", "data/deputies/ 下已有的文件名（不含 .yml）"),
+    "stations": ("station", "联络站", "data/stations/ 下已有的文件名（不含 .yml）"),
+    "areas": ("area", "区域", "data/areas.yml 中已有的编号"),
 }
 
 
@@ -59,23 +59,23 @@ def _reference_problems(
     """Checked on the raw header, so they are reported together with any other field's mistake."""
     data, problems = header.data, []
     category = data.get("category")
-    if _is_ref(category) and category not in categories:
+    if _is_ref(category) and categories and category not in categories:
         choices = (
             "、".join(f"{c.id}（{c.name}）" for c in categories.values()) or "（栏目文件为空）"
         )
         problems.append(
             header.problem(("category",), f"未找到栏目“{category}”，应为以下之一：{choices}")
         )
-    for field, (table, label, where) in _REFERENCES.items():
+    for field, (kind, label, where) in _REFERENCES.items():
         refs = data.get(field)
-        known = getattr(catalog, table)
         seen: set[str] = set()
         for i, ref in enumerate(refs if isinstance(refs, list) else []):
             if not _is_ref(ref):
                 continue
-            if ref not in known:
-                message = f"未找到{label}“{ref}”，应为 {where}"
-                problems.append(header.problem((field, i), message))
+            if ref not in catalog.table(kind):
+                if catalog.unknown(kind, ref):  # else its own file's errors are reported
+                    message = f"未找到{label}“{ref}”，应为 {where}"
+                    problems.append(header.problem((field, i), message))
             elif ref in seen:
                 problems.append(header.problem((field, i), f"{label}“{ref}”重复列出"))
             seen.add(ref)
@@ -272,6 +272,11 @@ def load_articles(
     # A site of directories alone has no articles to file under categories.
     needed = files or categories_file.exists()
     categories, problems = load_categories(categories_file, root) if needed else ({}, [])
+    if files and not categories and not has_errors(problems):
+        message = (
+            "栏目文件中没有栏目：每篇文章都要归入一个栏目，请至少写一个（id、name、description）"
+        )
+        problems.append(Problem(display_path(categories_file, root), 1, 1, "", message))
     loaded: list[_Loaded] = []
     folders = _Folders.of(root, content_dir)
     if kept is not None:
