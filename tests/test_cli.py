@@ -53,3 +53,33 @@ def test_articles_and_plans_are_checked_with_the_data(tmp_path: Path) -> None:
     assert "content/news/2025-03-15-visit.md:11:14: plan_items[0]: 未找到工作计划“2025-plan”" in (
         result.stdout
     )
+
+
+def test_the_command_line_itself_speaks_chinese() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "congress", "new", "article"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("用法：congress new article")
+    assert "缺少以下参数：title, --category" in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`congress check | head`: many problems, one line read."""
+    deputies = {
+        f"d-{i}": DEPUTY.replace("li-ming", f"d-{i}").replace("male", "man") for i in range(1000)
+    }
+    root = write_site(tmp_path, deputies=deputies)
+    check = subprocess.Popen(
+        [sys.executable, "-m", "congress", "check", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert check.stdout is not None and check.stderr is not None
+    assert check.stdout.readline()
+    check.stdout.close()
+    assert "Traceback" not in check.stderr.read().decode("utf-8")
+    assert check.wait(timeout=60) != 0

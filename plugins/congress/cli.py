@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
+from congress.cli_words import speak_chinese
 from congress.problems import has_errors, report
 from congress.site_check import check_site
 from congress.vocab import StationKind
@@ -134,6 +136,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    speak_chinese()
     args = parser().parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # `congress check | head`: the reader has all it wants
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+        return 1
