@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,14 @@ def test_hostile_titles_show_as_text(tmp_path: Path, hostile: str) -> None:
     for url in ("news/a", "news", "deputies/li-ming"):
         assert "<script>alert(1)</script>" not in read(site, url)
         assert "<img src=x" not in read(site, url)
+
+
+def test_the_sitemap_dates_only_what_has_a_date(tmp_path: Path) -> None:
+    """An article's day, and no lastmod for the rest: the build's own day told search engines
+    that every page had changed, and made each build's sitemap differ."""
+    site = built_site(tmp_path, {"2025-03-15-visit.md": story(15)})
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    urls = dict(re.findall(r"<loc>([^<]+)</loc>\s*(?:<lastmod>([^<]+)</lastmod>)?", sitemap))
+    assert urls["https://test.example/news/2025-03-15-visit/"] == "2025-03-15"
+    assert urls["https://test.example/deputies/li-ming/"] == ""
+    assert urls["https://test.example/"] == ""

@@ -31,6 +31,8 @@ class GeneratedPage(Page):
         nav_title: str | None,
     ) -> None:
         super().__init__(nav_title, file, config)
+        self.dated = rendered.dated
+        """The sitemap's lastmod (see sitemap_template.py)."""
         self._html = rendered.html
         # Material prints meta title and description unescaped; escape them here.
         self._meta: dict[str, Any] = {"title": str(escape(rendered.title))}

@@ -46,6 +46,7 @@ from congress_mkdocs.preview import (
 )
 from congress_mkdocs.preview_problems import show_failures
 from congress_mkdocs.site_folders import FOLDERS
+from congress_mkdocs.sitemap_template import use_dated_sitemap
 
 log = logging.getLogger("mkdocs.plugins.congress")
 T = TypeVar("T")
@@ -360,5 +361,6 @@ class GeneratingPlugin(BasePlugin[CatalogOptions]):
                 FOLDERS.start(file.abs_dest_path for file in in_order)
             in_nav = nav_titles(config.nav)
             install(env, [f.url for f in pages if f.src_uri in in_nav], [f.url for f in pages])
+            use_dated_sitemap(env, config)
             give_back()  # what reading the content left behind, before the pages are written
         return env

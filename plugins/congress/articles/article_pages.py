@@ -68,7 +68,8 @@ def article_page(
         next=row(following, url) if following else None,
         related=rows(collection.related(article, now), url),
     )
-    return Rendered(url, article.title, html, article.summary)
+    dated = article.published.date().isoformat()
+    return Rendered(url, article.title, html, article.summary, dated=dated)
 
 
 def article_pages(

@@ -23,6 +23,8 @@ class Rendered:
     searchable: bool = True
     """False for a list's later pages: they hold only what the pages they list hold, and what
     they hold moves whenever an item is added, so site search leaves them out."""
+    dated: str = ""
+    """The day the page is of (an article's), as the sitemap gives it; empty when it has none."""
 
     @property
     def src_uri(self) -> str:
