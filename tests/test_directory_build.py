@@ -178,3 +178,22 @@ def test_a_content_error_leaves_the_published_site_intact(tmp_path: Path) -> Non
     with pytest.raises((PluginError, Abort)):
         build(root)
     assert (site / "deputies/li-ming/index.html").read_bytes() == published
+
+
+def test_namesakes_are_told_apart_by_their_page_titles(tmp_path: Path) -> None:
+    namesake = DEPUTY.replace("id: li-ming", "id: li-ming-2").replace(
+        "occupation: 东湖区第一小学校长", "occupation: 东湖区人民医院护士长"
+    )
+    site = build(
+        write_site(
+            tmp_path, deputies={"li-ming": DEPUTY, "li-ming-2": namesake, "zhao-lan": FORMER}
+        )
+    )
+
+    def title(page: str) -> str:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        return re.search(r"<title>([^<]*)</title>", html)[1]  # type: ignore[index]
+
+    assert title("deputies/li-ming") == "李明（东湖区第一小学校长） - 测试站"
+    assert title("deputies/li-ming-2") == "李明（东湖区人民医院护士长） - 测试站"
+    assert title("deputies/zhao-lan").startswith("赵兰 - ")  # no namesake: the name alone

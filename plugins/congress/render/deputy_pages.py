@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from congress.articles.paging import paginate
@@ -160,7 +161,11 @@ def _name(table: dict[str, Any], ident: str | None) -> str | None:
     return table[ident].name if ident in table else None
 
 
-def profile_page(catalog: Catalog, deputy: Deputy, photo_url: str | None = None) -> Rendered:
+def profile_page(
+    catalog: Catalog, deputy: Deputy, photo_url: str | None = None, namesake: bool = False
+) -> Rendered:
+    """A deputy's page; a `namesake`'s title names the workplace too, so that two 王芳 can be
+    told apart in browser tabs, search results and shared links."""
     url = deputy_url(deputy.id)
     memberships = [
         {
@@ -192,7 +197,8 @@ def profile_page(catalog: Catalog, deputy: Deputy, photo_url: str | None = None)
         placeholder=relative(url, PLACEHOLDER_URL),
         back=relative(url, INDEX_URL if catalog.is_current(deputy) else FORMER_URL),
     )
-    return Rendered(url, deputy.name, html, f"{deputy.name}，{deputy.occupation}")
+    title = f"{deputy.name}（{deputy.occupation}）" if namesake else deputy.name
+    return Rendered(url, title, html, f"{deputy.name}，{deputy.occupation}")
 
 
 def deputy_pages(catalog: Catalog) -> list[Rendered]:
@@ -203,5 +209,9 @@ def deputy_pages(catalog: Catalog) -> list[Rendered]:
         *filtered_pages(catalog),
         *area_pages(catalog),
     ]
-    pages += [profile_page(catalog, d, d.photo) for d in catalog.deputies.values()]
+    names = Counter(d.name for d in catalog.deputies.values())
+    pages += [
+        profile_page(catalog, d, d.photo, namesake=names[d.name] > 1)
+        for d in catalog.deputies.values()
+    ]
     return pages
