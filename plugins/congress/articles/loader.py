@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from congress.articles.body_images import exists_exactly, image_problems
+from congress.articles.body_links import link_problems
 from congress.articles.categories import display_path, load_categories
 from congress.articles.collection import ArticleCollection
 from congress.articles.front_matter import parse_front_matter
@@ -161,6 +162,7 @@ def _load_file(
         return None, [Problem(display, 1, 1, "", "文件不是 UTF-8 编码，请另存为 UTF-8")]
     parsed, problems = parse_front_matter(text, display)
     problems += image_problems(parsed.body, parsed.body_line, file, content_dir, display)
+    problems += link_problems(parsed.body, parsed.body_line, display)
     header = parsed.header
     if header is None:
         return None, problems
