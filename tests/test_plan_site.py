@@ -84,3 +84,19 @@ def test_a_broken_plan_stops_the_build_and_names_the_line(
         build(root)
     assert "工作计划检查未通过" in caplog.text
     assert "content/plans/2025-plan.md:24:1: 条目序号 2 与第 16 行重复" in caplog.text
+
+
+def test_a_draft_plan_is_checked_but_published_only_in_a_drafts_preview(tmp_path: Path) -> None:
+    """An imported plan is a draft until an editor has checked it against the document."""
+    from congress.plans import load_plans
+
+    draft = PLAN.replace("year: 2025\n", "year: 2026\nstatus: draft\n", 1)
+    root = _site(tmp_path, {"2025-plan.md": PLAN, "2026-plan.md": draft}, {})
+    plans, problems = load_plans(root, root / "content")
+    assert (sorted(plans), problems) == (["2025-plan"], [])
+    assert sorted(load_plans(root, root / "content", drafts=True)[0]) == ["2025-plan", "2026-plan"]
+    site = build(root)
+    assert (site / "plans/2025-plan/index.html").is_file()
+    assert not (site / "plans/2026-plan").exists()
+    for listing in ("plans/index.html", "sitemap.xml"):
+        assert "2026-plan" not in (site / listing).read_text(encoding="utf-8")

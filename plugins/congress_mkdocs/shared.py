@@ -143,12 +143,15 @@ def shared_catalog(config: MkDocsConfig, options: CatalogOptions) -> Catalog:
 
 
 def shared_plans(config: MkDocsConfig) -> dict[str, Plan]:
-    """Every plan under content/plans/, by slug."""
+    """Every published plan under content/plans/, by slug; drafts too when the articles plugin
+    previews drafts (`make serve-drafts`)."""
     folder = Path(config.docs_dir) / "plans"
+    articles = config.plugins.get("congress-articles")
+    drafts = bool(articles is not None and articles.config.get("drafts"))
     return _once(
         config,
         "plans",
-        lambda: load_plans(config_root(config), Path(config.docs_dir)),
+        lambda: load_plans(config_root(config), Path(config.docs_dir), drafts=drafts),
         key=lambda: tree_stats(folder),
     )
 

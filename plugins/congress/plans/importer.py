@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from congress.articles.model import ArticleStatus
 from congress.plans.body import read_body
 from congress.plans.markdown_out import plan_markdown, unescape
 from congress.plans.model import PLANS_DIR, PlanBody
@@ -131,6 +132,7 @@ def import_plan(
     }
     if "published_on" in plan.headers:
         fields["published_on"] = dt.date.fromisoformat(plan.headers["published_on"])
+    fields["status"] = ArticleStatus.draft.value  # published only once an editor has checked it
     markdown = plan_markdown(fields, plan.body)
     slug = slug or derive_slug(title, year)
     body_start = markdown.index("\n---\n") + 5
@@ -173,5 +175,8 @@ def run_import_plan(path: Path, *, title: str | None, out: str | None) -> int:
     if refused := write_imported(target, result.markdown):
         print(refused)
         return 1
-    print(f"已写入 {target}：{_summary(result.body)}。请核对文件头和警告后再发布。")
+    print(
+        f"已写入 {target}：{_summary(result.body)}。文件的状态是草稿（status: draft），网站不会发布它；"
+        "用 make serve-drafts 预览，核对文件头、警告和条目后，把 status: draft 改为 status: published。"
+    )
     return 0

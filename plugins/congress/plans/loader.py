@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from congress.articles.categories import display_path
 from congress.articles.front_matter import parse_front_matter
+from congress.articles.model import ArticleStatus
 from congress.messages import validation_problems
 from congress.models import ID_HINT, ID_PATTERN
 from congress.plans.body import read_body
@@ -46,9 +47,12 @@ def load_plan(file: Path, root: Path) -> tuple[Plan | None, list[Problem]]:
     return Plan(file.stem, front, body, display), problems
 
 
-def load_plans(root: Path, content_dir: Path) -> tuple[dict[str, Plan], list[Problem]]:
+def load_plans(
+    root: Path, content_dir: Path, *, drafts: bool = False
+) -> tuple[dict[str, Plan], list[Problem]]:
     """Every `*.md` directly in `content_dir/plans/` except `index.md`, by slug (the file stem).
-    A plan with an error is left out; all problems are returned, sorted, paths relative to `root`."""
+    A plan with an error is left out, and a draft unless `drafts` (an editor's preview); all
+    problems are returned, sorted, paths relative to `root`."""
     folder = content_dir / PLANS_DIR
     files = (
         sorted(p for p in folder.glob("*.md") if p.name != "index.md") if folder.is_dir() else []
@@ -58,7 +62,7 @@ def load_plans(root: Path, content_dir: Path) -> tuple[dict[str, Plan], list[Pro
     for file in files:
         plan, found = load_plan(file, root)
         problems += found
-        if plan is not None:
+        if plan is not None and (drafts or plan.front.status is ArticleStatus.published):
             plans[plan.slug] = plan
     return plans, sorted(problems)
 

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from congress.articles.model import ArticleStatus
 from congress.models import Strict, Text
 
 PLANS_DIR = "plans"
@@ -37,6 +38,11 @@ class PlanFrontMatter(Strict):
     editor: OneLine | None = Field(default=None, title="编辑")
     published_on: dt.date | None = Field(
         default=None, title="发布日期", description="原文发布日期，如 2025-02-21"
+    )
+    status: ArticleStatus = Field(
+        default=ArticleStatus.published,
+        title="状态",
+        description="导入的计划是草稿（draft）：检查但不发布；核对无误后改为 published",
     )
 
 
