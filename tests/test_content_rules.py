@@ -57,6 +57,16 @@ CASES = [
         "应为文字（如 中共党员、民盟盟员、群众），还没有填写",
     ),
     (
+        "start not a date",
+        "li-ming",
+        "start: 2022-01-06",
+        "start: 2022年1月6日",
+        DEPUTY_FILE,
+        16,
+        "memberships[0].start",
+        "应为日期（如 2022-01-06），实际是“2022年1月6日”",
+    ),
+    (
         "birth not year-month",
         "li-ming",
         'birth: "1970-05"',

@@ -59,3 +59,12 @@ def test_an_impossible_date_names_its_field() -> None:
 def test_the_good_file_reads() -> None:
     doc, problems = parse_yaml(DEPUTY, "x.yml")
     assert problems == [] and doc is not None and doc.data["gender"] == "male"
+
+
+@pytest.mark.parametrize(
+    ("value", "read"), [("05613012345", "05613012345"), ("0", 0), ("17", 17), ("0.5", 0.5)]
+)
+def test_digits_with_a_leading_zero_are_read_as_typed(value: str, read: object) -> None:
+    """A phone number typed without quotes is not YAML 1.1's octal number."""
+    doc, _ = parse_yaml(f"phone: {value}\n", "x.yml")
+    assert doc is not None and doc.data["phone"] == read

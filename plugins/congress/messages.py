@@ -108,7 +108,10 @@ def explain(model: type[BaseModel], error: ErrorDetails) -> str:
         limit = next(iter(ctx.values()), "")
         return f"应{bound} {limit}{found}"
     if kind in _SIMPLE:
-        return _SIMPLE[kind] + (f"（{hint}）" if hint else "") + found
+        words = _SIMPLE[kind]
+        if hint and "如 " in hint and "，格式如 " in words:  # one example, the field's own
+            words = words.split("，格式如 ")[0]
+        return words + (f"（{hint}）" if hint else "") + found
     return f"取值不符合要求（{error['msg']}）{found}"
 
 

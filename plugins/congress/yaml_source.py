@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,6 +42,10 @@ def field_name(loc: Location) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+_INT = "tag:yaml.org,2002:int"
+_LEADING_ZERO = re.compile(r"^0[0-9_]+$")
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
@@ -100,6 +105,8 @@ def _build(
             _build(item, _kept((*loc, i), shared), out, constructor, shared)
             for i, item in enumerate(node.value)
         ]
+    if node.tag == _INT and _LEADING_ZERO.match(node.value):
+        return node.value  # 05613012345 is a phone number as typed, not YAML 1.1's octal 774640869
     try:
         return constructor.construct_object(node, deep=True)
     except ValueError:  # a date YAML recognises by its shape, such as 2025-02-30
