@@ -448,3 +448,22 @@ def test_station_without_deputies_is_a_warning(tmp_path: Path) -> None:
     _, problems = load_catalog(root, date.fromisoformat(TODAY))
     assert [(p.severity, p.path) for p in problems] == [(Severity.warning, STATION_FILE)]
     assert "没有现任代表进驻" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("file_stem", "id_line", "renamed"),
+    [
+        ("李明", "id: li-ming", "li-ming.yml"),
+        ("李明", "id: 李明", "li-ming.yml"),
+        ("Li-Ming", "id: Li-Ming", "li-ming.yml"),
+    ],
+)
+def test_a_file_named_other_than_an_id_is_told_its_name(
+    tmp_path: Path, file_stem: str, id_line: str, renamed: str
+) -> None:
+    deputy = DEPUTY.replace("id: li-ming", id_line)
+    root = write_site(tmp_path, deputies={file_stem: deputy, "zhao-lan": FORMER})
+    _, problems = load_catalog(root, date.fromisoformat(TODAY))
+    errors = [p for p in problems if p.severity is Severity.error]
+    assert [(p.path, p.line) for p in errors] == [(f"data/deputies/{file_stem}.yml", 1)]
+    assert f"请把文件改名为 {renamed}" in errors[0].message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,7 +13,17 @@ from pydantic import BaseModel, ValidationError
 
 from congress.checks import cross_check
 from congress.messages import validation_problems
-from congress.models import Area, Delegation, Deputy, DeputyGroup, ElectoralUnit, Station
+from congress.models import (
+    ID_HINT,
+    ID_PATTERN,
+    Area,
+    Delegation,
+    Deputy,
+    DeputyGroup,
+    ElectoralUnit,
+    Station,
+)
+from congress.person_ids import person_id
 from congress.privacy import personal_data_problems
 from congress.problems import Problem, Severity
 from congress.sorting import name_key
@@ -28,6 +39,7 @@ LISTS: dict[str, tuple[str, type[BaseModel], str]] = {
     "electoral_unit": ("electoral_units.yml", ElectoralUnit, "electoral_units"),
     "deputy_group": ("deputy_groups.yml", DeputyGroup, "deputy_groups"),
 }
+_ID = re.compile(ID_PATTERN)
 TABLES = {kind: attr for kind, (_, _, attr) in LISTS.items()} | {
     "deputy": "deputies",
     "station": "stations",
@@ -191,6 +203,19 @@ def _load_lists(
                 catalog.failed.add((kind, data["id"]))
 
 
+def _rename_message(file: Path, data: Any, spelt_from_name: bool) -> str:
+    """The id is the file name: a file named 李明.yml is told the name it should have, from the
+    id written in it or, for a deputy, the pinyin of the name."""
+    written = data.get("id") if isinstance(data, dict) else None
+    name = data.get("name") if isinstance(data, dict) else None
+    if isinstance(written, str) and _ID.match(written):
+        suggested = written
+    else:
+        suggested = person_id(name) if spelt_from_name and isinstance(name, str) else ""
+    rename = f"；请把文件改名为 {suggested}.yml" if suggested else ""
+    return f"文件名“{file.name}”应为编号加 .yml，编号为{ID_HINT}{rename}"
+
+
 def _load_files(
     folder: Path,
     root: Path,
@@ -214,6 +239,11 @@ def _load_files(
             problems.extend(personal_data_problems(doc))
         elif model is Station:
             problems.extend(personal_data_problems(doc, public=frozenset({"phone"})))
+        if not _ID.match(file.stem):
+            message = _rename_message(file, doc.data, spelt_from_name=model is Deputy)
+            problems.append(Problem(display, 1, 1, "", message))
+            catalog.failed.add((kind, file.stem))
+            continue
         item = _validate(model, doc.data, origin, problems)
         if item is None:
             catalog.failed.add((kind, file.stem))
