@@ -4,6 +4,7 @@ neither works."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import annotated_types
@@ -27,6 +28,8 @@ TITLE_MAX = next(
     for m in FrontMatter.model_fields["title"].metadata
     if isinstance(m, annotated_types.MaxLen)
 )
+# 标题：… as a form or an email gives it: the label is not part of the title (nor of the address).
+_TITLE_LABEL = re.compile(r"^(?:标\s*题|题\s*目)\s*[:：]\s*")
 DATE_EXAMPLE = '--date 2024-12-25（或 --date "2024-12-25 10:30"）'
 
 
@@ -45,7 +48,7 @@ def take_title(lines: list[Line], given: str | None, dropped: list[Dropped], pat
     """The title, taken off the front of `lines`: the first line, with a subtitle after a dash
     on it or on the next line. A subtitle that does not fit the header goes back into the body."""
     head = lines.pop(0) if lines and _title_like(lines[0].text) else None
-    main, subtitle = split_title(head.text) if head else ("", None)
+    main, subtitle = split_title(_TITLE_LABEL.sub("", head.text)) if head else ("", None)
     second = None
     if head and subtitle is None and lines and is_subtitle(lines[0].text):
         second = lines.pop(0)
