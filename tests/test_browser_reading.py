@@ -101,6 +101,26 @@ def test_a_phone_without_resize_observer_asks_no_foreign_server(
     assert old.external == []
 
 
+def test_a_page_with_feed_links_asks_for_nothing_the_site_lacks(
+    browser: Any, base_url: str, built_site: Path
+) -> None:
+    """Material fetched sitemap.xml beside each feed link: two to four "not found" a page."""
+    deputy = sample_pages(built_site)["deputy"]
+    assert deputy is not None
+    html = (built_site / deputy / "index.html").read_text(encoding="utf-8")
+    assert 'rel="alternate" type="application/rss+xml"' in html  # feed readers still find it
+    screen = GuardedPage(browser, 390)
+    failed: list[str] = []
+    screen.page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    try:
+        for path in ["", deputy]:
+            screen.page.goto(base_url + path)
+            screen.page.wait_for_load_state("networkidle")
+    finally:
+        screen.close()
+    assert failed == []
+
+
 def test_without_javascript_no_control_shows_that_would_do_nothing(
     browser: Any, base_url: str
 ) -> None:

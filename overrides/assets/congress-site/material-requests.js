@@ -1,7 +1,9 @@
+// Requests Material's bundle would make that this site must not: loaded before the bundle
+// (overrides/main.html), a file of its own so that each visitor fetches it once.
+
 // Material fetches a ResizeObserver polyfill from unpkg.com, a foreign server, for browsers
 // without one (iOS 12 and older, old Android WebViews): this stands in for it, reporting
-// sizes when an element is first observed and whenever the window is resized. Loaded before
-// Material's bundle (overrides/main.html); a file of its own, so each visitor fetches it once.
+// sizes when an element is first observed and whenever the window is resized.
 if (!window.ResizeObserver) {
   window.ResizeObserver = function (callback) {
     var observer = this, targets = [];
@@ -24,3 +26,12 @@ if (!window.ResizeObserver) {
     };
   };
 }
+
+// Material fetches sitemap.xml beside every <link rel="alternate"> (for its language switcher):
+// for a feed link that is /feeds/…/sitemap.xml, a request ending in "not found" on every page
+// view. Feed readers find feeds in the HTML as served, where the links stay as they are; only
+// this page's copy is changed, before the bundle reads it.
+Array.prototype.forEach.call(
+  document.querySelectorAll('link[rel="alternate"][type$="+xml"]'),
+  function (link) { link.setAttribute("rel", "alternate feed"); }
+);
