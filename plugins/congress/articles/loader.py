@@ -16,6 +16,7 @@ from congress.articles.body_links import link_problems
 from congress.articles.categories import display_path, load_categories
 from congress.articles.collection import ArticleCollection
 from congress.articles.front_matter import parse_front_matter
+from congress.articles.header_doubts import header_doubts
 from congress.articles.misplaced import misplaced_pages
 from congress.articles.model import IMAGE_TYPES, Article, Category, FrontMatter
 from congress.articles.plan_refs import plan_item_problems
@@ -175,6 +176,7 @@ def _load_file(
         front = FrontMatter.model_validate(header.data)
     except ValidationError as exc:
         return None, problems + validation_problems(header, FrontMatter, exc)
+    problems += header_doubts(text, header, front, parsed.body_line)
     category = categories.get(front.category)
     name = category.name if category else front.category
     article = _article(front, parsed.body, file, paths, name)
