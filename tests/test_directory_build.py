@@ -197,3 +197,20 @@ def test_namesakes_are_told_apart_by_their_page_titles(tmp_path: Path) -> None:
     assert title("deputies/li-ming") == "李明（东湖区第一小学校长） - 测试站"
     assert title("deputies/li-ming-2") == "李明（东湖区人民医院护士长） - 测试站"
     assert title("deputies/zhao-lan").startswith("赵兰 - ")  # no namesake: the name alone
+
+
+def test_a_delegation_or_group_page_names_it_once(tmp_path: Path) -> None:
+    delegations = "- {id: east-del, name: 东湖区, level: city, area: east}\n"
+    site = build(write_site(tmp_path, delegations=delegations))
+
+    def head(page: str) -> tuple[str, str]:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>([^<]*)</title>", html)[1]  # type: ignore[index]
+        description = re.search(r'<meta name="description" content="([^"]*)"', html)[1]  # type: ignore[index]
+        return title, description
+
+    assert head("deputies/by-group/east-group") == (
+        "东湖区代表小组 - 测试站",
+        "东湖区代表小组的现任人大代表名单，共 1 名",
+    )
+    assert head("deputies/by-delegation/east-del")[0] == "东湖区（代表团） - 测试站"

@@ -112,13 +112,16 @@ def filtered_pages(catalog: Catalog) -> list[Rendered]:
     for name, label, slug in FILTERS[1:]:
         for item in catalog.table(name).values():
             chosen = index.get((name, item.id), [])
+            # 枫溪区代表团 says what it is; 枫溪区 alone is told 代表团.
+            title = item.name if item.name.endswith(label) else f"{item.name}（{label}）"
             pages += _list_pages(
                 catalog,
                 f"deputies/{slug}/{item.id}/",
-                f"{item.name}（{label}）",
+                title,
                 chosen,
                 intro=f"共 {len(chosen)} 名现任代表。",
                 links=[(INDEX_URL, "全部代表")],
+                description=f"{title}的现任人大代表名单，共 {len(chosen)} 名",
             )
     return pages
 
