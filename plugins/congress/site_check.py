@@ -8,7 +8,6 @@ from pathlib import Path
 
 from congress.articles import load_articles
 from congress.articles.categories import CATEGORIES_FILE
-from congress.articles.loader import NEWS_DIR
 from congress.catalog import load_catalog
 from congress.plans import item_numbers, load_plans
 from congress.problems import Problem
@@ -20,14 +19,13 @@ def check_site(root: Path, today: date) -> list[Problem]:
     catalog, problems = load_catalog(root, today, docs_dir=content_dir)
     plans, found = load_plans(root, content_dir)
     problems += found
-    categories = root / "data" / CATEGORIES_FILE
-    if categories.exists() or (content_dir / NEWS_DIR).is_dir():
-        _, found = load_articles(
-            root,
-            catalog,
-            content_dir=content_dir,
-            categories_file=categories,
-            plans=item_numbers(plans),
-        )
-        problems += found
+    # Always: a site without news/ still has pages where a misplaced article would be published.
+    _, found = load_articles(
+        root,
+        catalog,
+        content_dir=content_dir,
+        categories_file=root / "data" / CATEGORIES_FILE,
+        plans=item_numbers(plans),
+    )
+    problems += found
     return sorted(problems)

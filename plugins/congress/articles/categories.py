@@ -69,5 +69,10 @@ def category_refusal(category: str, root: Path) -> str | None:
     if not categories:
         reasons = "；".join(p.message for p in problems) or "文件中没有栏目"
         return f"无法读取栏目列表 {file}（{reasons}）。请在网站目录中运行，或检查该文件。"
-    known = "、".join(f"{c.id}（{c.name}）" for c in categories.values())
+    known = category_choices(categories)
     return f"没有栏目“{category}”。data/{CATEGORIES_FILE} 中的栏目有：{known}；请用 --category 指定其中之一。"
+
+
+def category_choices(categories: dict[str, Category]) -> str:
+    """The categories as an editor chooses among them: `news（要闻）、stories（代表风采）`."""
+    return "、".join(f"{c.id}（{c.name}）" for c in categories.values())

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from congress.articles.body_images import exists_exactly, image_problems
 from congress.articles.body_links import link_problems
-from congress.articles.categories import display_path, load_categories
+from congress.articles.categories import category_choices, display_path, load_categories
 from congress.articles.collection import ArticleCollection
 from congress.articles.front_matter import parse_front_matter
 from congress.articles.header_doubts import header_doubts
@@ -61,10 +61,9 @@ def _reference_problems(
     """Checked on the raw header, so they are reported together with any other field's mistake."""
     data, problems = header.data, []
     category = data.get("category")
+    # With no categories at all, the categories file has the one problem to report.
     if _is_ref(category) and categories and category not in categories:
-        choices = (
-            "、".join(f"{c.id}（{c.name}）" for c in categories.values()) or "（栏目文件为空）"
-        )
+        choices = category_choices(categories)
         problems.append(
             header.problem(("category",), f"未找到栏目“{category}”，应为以下之一：{choices}")
         )
