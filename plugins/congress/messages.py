@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -12,6 +12,8 @@ from pydantic_core import ErrorDetails
 from congress.problems import Problem
 from congress.vocab import LabelledEnum
 from congress.yaml_source import Location, Positioned
+
+T = TypeVar("T")
 
 _SIMPLE = {
     "missing": "缺少必填字段",
@@ -49,6 +51,15 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+def field_class(info: Any, kind: type[T]) -> type[T] | None:
+    """The first subclass of `kind` a field (a FieldInfo, or None) may hold: a nested model, an
+    enum."""
+    for c in _unwrap(info.annotation) if info else []:
+        if isinstance(c, type) and issubclass(c, kind):
+            return c
+    return None
+
+
 def _field_at(model: type[BaseModel], loc: Location) -> tuple[type[BaseModel] | None, Any]:
     """The model that owns the last key of `loc`, and that key's FieldInfo (None for an unknown key)."""
     owner: type[BaseModel] | None = model
@@ -63,18 +74,8 @@ def _field_at(model: type[BaseModel], loc: Location) -> tuple[type[BaseModel] | 
         if info is None:
             return owner, None
         parent = owner
-        models = [
-            c for c in _unwrap(info.annotation) if isinstance(c, type) and issubclass(c, BaseModel)
-        ]
-        owner = models[0] if models else None
+        owner = field_class(info, BaseModel)
     return parent, info
-
-
-def _enum_of(info: Any) -> type[LabelledEnum] | None:
-    for c in _unwrap(info.annotation) if info else []:
-        if isinstance(c, type) and issubclass(c, LabelledEnum):
-            return c
-    return None
 
 
 def explain(model: type[BaseModel], error: ErrorDetails) -> str:
@@ -94,7 +95,7 @@ def explain(model: type[BaseModel], error: ErrorDetails) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "enum":
-        enum = _enum_of(info)
+        enum = field_class(info, LabelledEnum)
         choices = enum.choices() if enum else ctx.get("expected", "")
         return f"应为以下之一：{choices}{found}"
     if kind == "string_pattern_mismatch":

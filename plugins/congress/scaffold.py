@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -23,7 +22,7 @@ from congress.articles.loader import NEWS_DIR
 from congress.articles.model import ArticleStatus, FrontMatter
 from congress.articles.slugs import SLUG_MAX, shorten, transliterate
 from congress.atomic_files import write_once
-from congress.messages import explain
+from congress.messages import explain, field_class
 from congress.models import ID_HINT, Deputy, Station
 from congress.person_ids import person_id
 from congress.vocab import DeputyStatus, LabelledEnum, StationKind
@@ -65,23 +64,8 @@ def _scalar(value: object) -> str:
     return _plain_or_quoted(str(value))
 
 
-def _classes(annotation: Any) -> list[Any]:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _classes(typing.get_args(annotation)[0])
-    if origin is not None:
-        return [c for arg in typing.get_args(annotation) for c in _classes(arg)]
-    return [annotation]
-
-
-def _of(info: FieldInfo, kind: type) -> Any:
-    return next(
-        (c for c in _classes(info.annotation) if isinstance(c, type) and issubclass(c, kind)), None
-    )
-
-
 def _comment(info: FieldInfo, required: bool) -> str:
-    enum = _of(info, LabelledEnum)
+    enum = field_class(info, LabelledEnum)
     hint = enum.choices() if enum else info.description or ""
     mark = "" if required else "（可选）"
     return f"# {info.title}{mark}" + (f"：{hint}" if hint else "")
@@ -104,7 +88,7 @@ def model_lines(
             lines.append(f"# {name}:")
             continue
         lines.append(f"{name}:")
-        nested = _of(info, BaseModel)
+        nested = field_class(info, BaseModel)
         if nested is None:
             continue
         inner = model_lines(nested, {})
@@ -189,7 +173,7 @@ def _new_record(
                 f"编号 {'、'.join(taken)} 已被使用，新文件的编号为 {record_id}；"
                 f"如果是同一个{noun}，请删除新文件，修改原来的文件。"
             )
-    lines = model_lines(model, {"id": record_id, "name": name.strip(), **known}, also_required)
+    lines = model_lines(model, {"id": record_id, "name": name, **known}, also_required)
     path = Path("data") / folder / f"{record_id}.yml"
     notes.append(
         f"编号 {record_id} 是网址的一部分，发布后不要再改；想换一个，现在就用 --id 重新生成。"
