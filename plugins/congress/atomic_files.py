@@ -18,15 +18,26 @@ os.umask(_UMASK)
 MODE = 0o666 & ~_UMASK
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename over it: a reader, or a build that is
-    interrupted, never sees half a file."""
+def _written_beside(path: Path, data: bytes) -> str:
+    """A temporary file beside `path` holding `data`, for the caller to put in place."""
     temp = _beside(path)
     # Created with the mode open() gives: readable as the umask allows, with no chmod.
     fd = _in_its_folder(lambda name: os.open(name, _NEW_FILE, 0o666), temp)
     try:
         with open(fd, "wb") as out:
             out.write(data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename over it: a reader, or a build that is
+    interrupted, never sees half a file."""
+    temp = _written_beside(path, data)
+    try:
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -37,11 +48,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 def write_once(path: Path, data: bytes) -> bool:
     """A new file at `path`, whole or not at all, never in place of one: False when a file is
     there, even one that appeared a moment ago (an editor's imports and new files)."""
-    temp = _beside(path)
-    fd = _in_its_folder(lambda name: os.open(name, _NEW_FILE, 0o666), temp)
+    temp = _written_beside(path, data)
     try:
-        with open(fd, "wb") as out:
-            out.write(data)
         try:
             os.link(temp, path)  # unlike a rename, fails when the name is taken
         except FileExistsError:
