@@ -25,15 +25,17 @@ _SIMPLE = {
     "float_parsing": "应为数字",
     "bool_type": "应为 true 或 false",
     "bool_parsing": "应为 true 或 false",
-    "date_type": "应为日期，格式如 2023-01-15",
-    "date_parsing": "应为日期，格式如 2023-01-15",
-    "date_from_datetime_parsing": "应为日期，格式如 2023-01-15",
-    "date_from_datetime_inexact": "应为日期（不含时间），格式如 2023-01-15",
+    "date_type": "应为日期",
+    "date_parsing": "应为日期",
+    "date_from_datetime_parsing": "应为日期",
+    "date_from_datetime_inexact": "应为日期（不含时间）",
     "list_type": "应为列表（每项单独一行，以“- ”开头）",
     "model_type": "应为若干“字段: 值”组成的映射",
     "dict_type": "应为若干“字段: 值”组成的映射",
     "model_attributes_type": "应为若干“字段: 值”组成的映射",
 }
+# Told after a date's kind of error unless the field's own hint gives an example already.
+_DATE_EXAMPLE = "，格式如 2023-01-15"
 
 
 def _shown(value: Any) -> str:
@@ -110,8 +112,8 @@ def explain(model: type[BaseModel], error: ErrorDetails) -> str:
         return f"应{bound} {limit}{found}"
     if kind in _SIMPLE:
         words = _SIMPLE[kind]
-        if hint and "如 " in hint and "，格式如 " in words:  # one example, the field's own
-            words = words.split("，格式如 ")[0]
+        if kind.startswith("date_") and "如 " not in hint:
+            words += _DATE_EXAMPLE
         return words + (f"（{hint}）" if hint else "") + found
     return f"取值不符合要求（{error['msg']}）{found}"
 
