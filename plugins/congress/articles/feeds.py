@@ -28,6 +28,7 @@ from congress.articles.model import (
     Article,
     ArticleStatus,
     category_url,
+    to_beijing_time,
 )
 from congress.catalog import Catalog
 from congress.render.area_pages import area_url
@@ -118,7 +119,7 @@ def feed_specs(collection: ArticleCollection, catalog: Catalog) -> list[FeedSpec
                 f"{deputy.name}代表相关新闻",
                 f"报道{deputy.name}代表履职活动的新闻",
                 deputy_url(deputy.id),
-                _beijing(min(m.start for m in deputy.memberships)),
+                to_beijing_time(min(m.start for m in deputy.memberships)),
             )
         )
     for station in sorted(catalog.stations.values(), key=lambda s: s.id):
@@ -129,14 +130,10 @@ def feed_specs(collection: ArticleCollection, catalog: Catalog) -> list[FeedSpec
                 f"{station.name}动态",
                 f"{station.name}的活动和新闻",
                 station_url(station.id),
-                _beijing(station.opened_on),
+                to_beijing_time(station.opened_on),
             )
         )
     return specs
-
-
-def _beijing(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=SHANGHAI)
 
 
 def feed_articles(spec: FeedSpec, collection: ArticleCollection, now: dt.datetime) -> list[Article]:
@@ -220,9 +217,9 @@ def build_feeds(
     `feed_articles`); drafts are dropped here as well. `html_of` gives an article's body HTML with
     URLs relative to its page /news/<slug>/; they are made absolute. The newest `limit` items are
     kept, newest first; the feed's update time is the newest item's date, or for a feed without
-    items `spec.since` (1970-01-01 08:00 Beijing time when that is unknown). A cover's enclosure length is `cover_size(cover)`, the
-    bytes the site publishes at the cover's path (default: the file's own size under
-    `content_dir`)."""
+    items `spec.since` (1970-01-01 08:00 Beijing time when that is unknown). A cover's enclosure
+    length is `cover_size(cover)`, the bytes the site publishes at the cover's path (default: the
+    file's own size under `content_dir`)."""
     if cover_size is None:
         cover_size = lambda cover: (content_dir / cover).stat().st_size  # noqa: E731
     site_url = site_url.rstrip("/") + "/"
