@@ -19,6 +19,8 @@ class Parsed:
     header: Positioned | None
     body: str
     body_line: int
+    header_text: str = ""
+    """The YAML between the `---` lines as written; its first line is the file's line 2."""
 
 
 def _shifted(doc: Positioned, lines: int) -> Positioned:
@@ -50,4 +52,4 @@ def parse_front_matter(text: str, path: str) -> tuple[Parsed, list[Problem]]:
             doc.data = {}
         if not doc.positions.get(()):
             doc.positions[()] = (2, 1)
-    return Parsed(doc, body, end + 2), problems
+    return Parsed(doc, body, end + 2, header), problems

@@ -175,7 +175,7 @@ def _load_file(
         front = FrontMatter.model_validate(header.data)
     except ValidationError as exc:
         return None, problems + validation_problems(header, FrontMatter, exc)
-    problems += header_doubts(text, header, front, parsed.body_line)
+    problems += header_doubts(parsed, header, front)
     category = categories.get(front.category)
     name = category.name if category else front.category
     article = _article(front, parsed.body, file, paths, name)

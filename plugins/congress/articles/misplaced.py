@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from congress.articles.categories import display_path
 from congress.articles.front_matter import FENCE, parse_front_matter
 from congress.problems import Problem
 
@@ -35,8 +36,7 @@ def misplaced_pages(content_dir: Path, root: Path, skip: tuple[str, ...]) -> lis
             continue  # MkDocs says so itself
         if not text.lstrip("\ufeff").startswith(FENCE):
             continue
-        shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
-        parsed, found = parse_front_matter(text, shown)
+        parsed, found = parse_front_matter(text, display_path(file, root))
         problems += found
         header = parsed.header
         if header is None or not isinstance(header.data, dict):
